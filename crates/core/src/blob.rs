@@ -1,0 +1,142 @@
+//! The corpus blob: the one binary format in which the ingested corpus travels from the build
+//! step into the app.
+//!
+//! Layout: the 8-byte magic `DATELINE`, a little-endian `u16` format version, then the
+//! [`Corpus`] in postcard encoding. The build script writes it with [`encode`]; the app embeds the
+//! bytes and reads them once with [`decode`]. Bump [`FORMAT_VERSION`] whenever the encoded model
+//! changes shape, so a stale blob is refused with a clear message instead of misread.
+
+use crate::model::Corpus;
+use std::fmt;
+
+/// The first bytes of every blob.
+pub const MAGIC: &[u8; 8] = b"DATELINE";
+
+/// The version of the encoded model this build reads and writes.
+pub const FORMAT_VERSION: u16 = 1;
+
+const HEADER_LEN: usize = MAGIC.len() + 2;
+
+/// Why a blob could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BlobError {
+    /// The bytes do not start with [`MAGIC`]: they are not a Dateline corpus blob at all.
+    NotABlob,
+    /// The blob was written by a build with another format version.
+    UnsupportedVersion {
+        /// The version found in the blob.
+        found: u16,
+    },
+    /// The header is right but the body does not decode.
+    Corrupt(String),
+}
+
+impl fmt::Display for BlobError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BlobError::NotABlob => write!(
+                f,
+                "the embedded corpus is not a Dateline blob; rebuild the app so the build script writes it again"
+            ),
+            BlobError::UnsupportedVersion { found } => write!(
+                f,
+                "the embedded corpus has format version {found}, this build reads version {FORMAT_VERSION}; \
+                 rebuild the corpus with the same Dateline version as the app"
+            ),
+            BlobError::Corrupt(why) => write!(
+                f,
+                "the embedded corpus is damaged ({why}); rebuild the app from a clean checkout"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BlobError {}
+
+/// Serialises a corpus into a blob.
+pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + 1024);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    // Writing to a Vec cannot fail, and every type in the model is serialisable.
+    postcard::to_extend(corpus, out).expect("the corpus model always serialises")
+}
+
+/// Reads a blob written by [`encode`].
+pub fn decode(bytes: &[u8]) -> Result<Corpus, BlobError> {
+    let body = bytes.strip_prefix(MAGIC).ok_or(BlobError::NotABlob)?;
+    let (version, body) = body.split_at_checked(2).ok_or(BlobError::NotABlob)?;
+    let found = u16::from_le_bytes([version[0], version[1]]);
+    if found != FORMAT_VERSION {
+        return Err(BlobError::UnsupportedVersion { found });
+    }
+    match postcard::take_from_bytes::<Corpus>(body) {
+        Ok((corpus, [])) => Ok(corpus),
+        Ok((_, rest)) => Err(BlobError::Corrupt(format!(
+            "{} unexpected bytes after the corpus",
+            rest.len()
+        ))),
+        Err(e) => Err(BlobError::Corrupt(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::article;
+
+    fn sample() -> Corpus {
+        let mut a = article("2019-03-25-kim-may-visit", Some((2019, 3, 25)));
+        a.headline = "North Korea’s Kim may visit Russia — Пхеньян 평양".to_owned();
+        a.url = Some("https://example.com/a".to_owned());
+        Corpus::new(vec![a, article("undated", None)])
+    }
+
+    #[test]
+    fn round_trips() {
+        let corpus = sample();
+        assert_eq!(decode(&encode(&corpus)).unwrap(), corpus);
+    }
+
+    #[test]
+    fn refuses_foreign_bytes() {
+        assert_eq!(decode(b"<html>"), Err(BlobError::NotABlob));
+        assert_eq!(decode(b""), Err(BlobError::NotABlob));
+        assert_eq!(decode(b"DATELINE"), Err(BlobError::NotABlob));
+    }
+
+    #[test]
+    fn refuses_other_versions_by_name() {
+        let mut blob = encode(&sample());
+        blob[8..10].copy_from_slice(&99u16.to_le_bytes());
+        let err = decode(&blob).unwrap_err();
+        assert_eq!(err, BlobError::UnsupportedVersion { found: 99 });
+        assert!(err.to_string().contains("version 99"));
+    }
+
+    #[test]
+    fn refuses_truncated_and_padded_bodies() {
+        let blob = encode(&sample());
+        assert!(matches!(
+            decode(&blob[..blob.len() - 3]),
+            Err(BlobError::Corrupt(_))
+        ));
+        let mut padded = blob.clone();
+        padded.push(0);
+        assert!(matches!(decode(&padded), Err(BlobError::Corrupt(_))));
+    }
+
+    /// A blob committed when format version 1 was introduced must still read, so a change to the
+    /// model that forgets to bump [`FORMAT_VERSION`] fails here. Regenerate only together with a
+    /// version bump: `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
+    #[test]
+    fn committed_v1_fixture_still_reads() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v1.bin");
+        if std::env::var_os("DATELINE_BLESS").is_some() {
+            std::fs::write(path, encode(&sample())).unwrap();
+        }
+        let bytes = std::fs::read(path).expect("fixture missing: run with DATELINE_BLESS=1 once");
+        assert_eq!(decode(&bytes).unwrap(), sample());
+    }
+}

@@ -1,0 +1,13 @@
+//! Dateline's pure logic, shared by the build-time ingestion and the browser app.
+//!
+//! This crate does no IO and knows nothing of the web: it owns the article model ([`model`]),
+//! the one binary format the corpus travels in ([`blob`]), the grouping of articles into a
+//! timeline ([`timeline`]) and the codec between the view and the URL query ([`url_state`]).
+//! Everything here is tested natively with `cargo test`.
+
+pub mod blob;
+pub mod model;
+pub mod timeline;
+pub mod url_state;
+
+pub use model::{Article, Corpus, Date};

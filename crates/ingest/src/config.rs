@@ -1,0 +1,103 @@
+//! The corpus-level configuration file, `dateline.toml` at the top of a corpus folder.
+//!
+//! It holds what is true of a whole corpus rather than of one article: for now the boilerplate
+//! patterns of its outlets. The file is optional; without it nothing is stripped but the banners
+//! above each headline.
+//!
+//! ```toml
+//! [boilerplate]
+//! # A line equal to one of these is dropped wherever it stands.
+//! drop_lines = ["Click to start listening"]
+//! # A line starting with one of these ends the article: it and all that follows are dropped.
+//! end_markers = ["Read more", "Sign up for our free weekly newsletter"]
+//! ```
+//!
+//! Matching ignores case, surrounding white space, and curly versus straight quotes.
+
+use crate::diagnostic::{line_of, Diagnostic};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The name of the configuration file inside a corpus folder.
+pub const FILE_NAME: &str = "dateline.toml";
+
+/// A corpus's configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Publisher boilerplate to strip from article text.
+    #[serde(default)]
+    pub boilerplate: Boilerplate,
+}
+
+/// Patterns of publisher boilerplate.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boilerplate {
+    /// Lines dropped wherever they stand.
+    #[serde(default)]
+    pub drop_lines: Vec<String>,
+    /// Line beginnings that end the article text.
+    #[serde(default)]
+    pub end_markers: Vec<String>,
+}
+
+/// Parses the configuration file's text. `path` is only used in diagnostics.
+pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |span| line_of(text, span.start));
+        Diagnostic::error(
+            path,
+            e.message().trim().to_owned(),
+            "the file holds one [boilerplate] table with the lists drop_lines and end_markers",
+        )
+        .at_line(line)
+    })?;
+    if let Some(blank) = config
+        .boilerplate
+        .end_markers
+        .iter()
+        .chain(&config.boilerplate.drop_lines)
+        .position(|p| p.trim().is_empty())
+    {
+        return Err(Diagnostic::error(
+            path,
+            format!("boilerplate pattern number {} is blank", blank + 1),
+            "remove it: a blank end marker would end every article at its first line",
+        ));
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_patterns_and_defaults_to_none() {
+        let c = parse(
+            Path::new("dateline.toml"),
+            "[boilerplate]\ndrop_lines = [\"x\"]\nend_markers = [\"Read more\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.boilerplate.drop_lines, ["x"]);
+        assert_eq!(c.boilerplate.end_markers, ["Read more"]);
+        assert_eq!(
+            parse(Path::new("dateline.toml"), "").unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_blank_patterns() {
+        let e = parse(Path::new("dateline.toml"), "[boilerplate]\nend_marker = []").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.problem.contains("unknown field"), "{e}");
+        let e = parse(
+            Path::new("dateline.toml"),
+            "[boilerplate]\nend_markers = [\" \"]",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("blank"), "{e}");
+    }
+}

@@ -1,0 +1,257 @@
+//! Ingestion of whole corpus folders: the shipped seed corpus, and broken corpora that must fail
+//! with every problem named by path and line. (One integration test binary for the crate.)
+
+use dateline_ingest::{ingest_dir, Report};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn seed_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+/// Writes `files` (name, bytes) into a fresh folder and ingests it.
+fn ingest_files(
+    files: &[(&str, &[u8])],
+) -> (tempfile::TempDir, Result<dateline_ingest::Ingested, Report>) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+    let result = ingest_dir(dir.path());
+    (dir, result)
+}
+
+/// The report's lines with the temporary folder taken out of the paths.
+fn report_lines(dir: &Path, report: &Report) -> Vec<String> {
+    let prefix = format!("{}/", dir.display());
+    report
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string().replace(&prefix, ""))
+        .collect()
+}
+
+mod seed_corpus {
+    use super::*;
+
+    // The METADATA facts: headline, outlet and date of each seed, in publication order.
+    const EXPECTED: [(&str, &str, &str); 5] = [
+        (
+            "2014-10-29",
+            "The Moscow Times",
+            "Russia and North Korea Discuss Visa-Free Regime",
+        ),
+        (
+            "2016-02-04",
+            "The Moscow Times",
+            "Russia Signs Deal to Hand Over North Korean Refugees",
+        ),
+        (
+            "2019-03-25",
+            "WIC News",
+            "North Korea’s Kim may visit Russia to meet Putin",
+        ),
+        (
+            "2024-06-17",
+            "The Moscow Times",
+            "Kremlin Confirms Putin's Trip to North Korea",
+        ),
+        (
+            "2025-03-27",
+            "NationPress",
+            "Preparations in Progress for Kim Jong-un's Upcoming Visit to Russia",
+        ),
+    ];
+
+    #[test]
+    fn ingests_all_five_in_date_order_without_warnings() {
+        let ingested = ingest_dir(&seed_corpus()).unwrap();
+        assert_eq!(ingested.warnings, []);
+        let got: Vec<_> = ingested
+            .corpus
+            .articles()
+            .iter()
+            .map(|a| {
+                (
+                    a.date.unwrap().to_string(),
+                    a.outlet.as_str(),
+                    a.headline.as_str(),
+                )
+            })
+            .collect();
+        let expected: Vec<_> = EXPECTED
+            .iter()
+            .map(|(d, o, h)| (d.to_string(), *o, *h))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn slugs_are_date_and_headline_words() {
+        let ingested = ingest_dir(&seed_corpus()).unwrap();
+        let slugs: Vec<_> = ingested
+            .corpus
+            .articles()
+            .iter()
+            .map(|a| a.slug.as_str())
+            .collect();
+        assert_eq!(
+            slugs,
+            [
+                "2014-10-29-russia-and-north-korea-discuss-visa-free-regime",
+                "2016-02-04-russia-signs-deal-to-hand-over-north-korean",
+                "2019-03-25-north-koreas-kim-may-visit-russia-to-meet",
+                "2024-06-17-kremlin-confirms-putins-trip-to-north-korea",
+                "2025-03-27-preparations-in-progress-for-kim-jong-uns-upcoming",
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_hold_the_article_and_none_of_the_publisher_chrome() {
+        let ingested = ingest_dir(&seed_corpus()).unwrap();
+        let chrome = [
+            "Support The Moscow Times",
+            "Read more",
+            "Independent journalism",
+            "paiment methods",
+            "Remind me later",
+            "small favor to ask",
+            "Sign up for our free weekly newsletter",
+            "Subscribers agree",
+            "Click to start listening",
+            "Nation Press",
+            "Enjoying ad-free content?",
+        ];
+        for article in ingested.corpus.articles() {
+            let body = article.paragraphs.join("\n");
+            for c in chrome {
+                assert!(!body.contains(c), "{}: body contains {c:?}", article.source);
+            }
+            assert!(
+                !article.paragraphs.contains(&article.headline),
+                "{}: headline in body",
+                article.source
+            );
+        }
+        let kremlin = ingested
+            .corpus
+            .find("2024-06-17-kremlin-confirms-putins-trip-to-north-korea")
+            .unwrap();
+        assert!(kremlin.paragraphs[0].starts_with("Russian President Vladimir Putin will visit"));
+        assert!(kremlin
+            .paragraphs
+            .last()
+            .unwrap()
+            .ends_with("working relations with Pyongyang."));
+    }
+}
+
+mod broken_corpora {
+    use super::*;
+
+    #[test]
+    fn every_problem_is_reported_at_once_with_path_line_and_fix() {
+        let (dir, result) = ingest_files(&[
+            ("a.txt", b"Headline\n\nBody."),
+            (
+                "a.meta.toml",
+                b"headline = \"A\"\n\npublished = 2019-13-01\n",
+            ),
+            ("b.txt", b"Headline\nBody \xff\xfe here."),
+            ("c.txt", b"  \n\n"),
+            ("d.meta.toml", b"headline = \"orphan\""),
+            ("e.txt", b"Headline\nBody."),
+            (
+                "e.meta.toml",
+                b"outlet = \"X\"\nurl = \"ftp://x\"\ncolour = \"red\"",
+            ),
+        ]);
+        let report = result.unwrap_err();
+        let lines = report_lines(dir.path(), &report);
+        let starts = [
+            "a.meta.toml:3: invalid date",
+            "b.txt:2: byte 14 is not UTF-8 text — save the file as UTF-8",
+            "c.txt: the file is empty — ",
+            "d.meta.toml: metadata for d.txt but no such article file — rename the sidecar",
+            "e.meta.toml:3: unknown field `colour`",
+        ];
+        assert_eq!(report.errors().count(), starts.len(), "{lines:#?}");
+        for (line, start) in lines.iter().zip(starts) {
+            assert!(
+                line.starts_with(start),
+                "{line:?} should start with {start:?}"
+            );
+            assert!(line.contains(" — "), "{line:?} gives no fix");
+        }
+        assert!(report
+            .to_string()
+            .ends_with("the corpus was not built: 5 errors to fix"));
+    }
+
+    #[test]
+    fn missing_and_empty_folders_fail_with_a_fix() {
+        let report = ingest_dir(Path::new("/no/such/folder")).unwrap_err();
+        assert!(
+            report.to_string().contains("cannot read the corpus folder"),
+            "{report}"
+        );
+        let (_dir, result) = ingest_files(&[("notes.md", b"not an article")]);
+        let text = result.unwrap_err().to_string();
+        assert!(text.contains("holds no .txt article"), "{text}");
+        assert!(
+            text.contains("notes.md: warning: not an article file"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_bad_config_file_names_its_line() {
+        let (dir, result) = ingest_files(&[
+            ("dateline.toml", b"[boilerplate]\n\nend_markerz = []\n"),
+            ("a.txt", b"Head\nBody."),
+        ]);
+        let lines = report_lines(dir.path(), &result.unwrap_err());
+        let errors = lines.iter().filter(|l| !l.contains(": warning: ")).count();
+        assert_eq!(errors, 1, "{lines:#?}");
+        assert!(
+            lines[0].starts_with("dateline.toml:3: unknown field `end_markerz`"),
+            "{lines:?}"
+        );
+    }
+}
+
+mod without_metadata {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_the_first_line_and_warns_about_what_is_missing() {
+        let (dir, result) = ingest_files(&[("sub/x.txt", b"\nThe Headline\n\nThe body.\n")]);
+        let ingested = result.unwrap();
+        let article = &ingested.corpus.articles()[0];
+        assert_eq!(article.headline, "The Headline");
+        assert_eq!(article.paragraphs, ["The body."]);
+        assert_eq!(article.source, "sub/x.txt");
+        assert_eq!(article.slug, "undated-the-headline");
+        let prefix = format!("{}/", dir.path().display());
+        let warnings: Vec<_> = ingested
+            .warnings
+            .iter()
+            .map(|w| w.to_string().replace(&prefix, ""))
+            .collect();
+        assert_eq!(warnings.len(), 3, "{warnings:#?}");
+        assert!(warnings
+            .iter()
+            .all(|w| w.starts_with("sub/x.txt: warning: ") && w.contains("x.meta.toml")));
+    }
+
+    #[test]
+    fn identical_slugs_are_told_apart_in_file_order() {
+        let (_dir, result) = ingest_files(&[("1.txt", b"Same\nOne."), ("2.txt", b"Same\nTwo.")]);
+        let corpus = result.unwrap().corpus;
+        assert_eq!(corpus.find("undated-same").unwrap().source, "1.txt");
+        assert_eq!(corpus.find("undated-same-2").unwrap().source, "2.txt");
+    }
+}

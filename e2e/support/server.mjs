@@ -1,0 +1,54 @@
+// A static file server for the built bundle, on 127.0.0.1 at an ephemeral port, that can mount
+// dist/ at a sub-path (as a static host under /dateline/ would) and records every request.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+export const DIST = resolve(import.meta.dirname, "../../dist");
+
+/**
+ * Serves `root` under `mount` (e.g. "/" or "/dateline/"). Resolves to
+ * `{ url, requests, close() }`, where `url` is the mounted page's address.
+ */
+export async function serve({ root = DIST, mount = "/" } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!path.startsWith(mount)) {
+      res.writeHead(404).end("not under the mount point");
+      return;
+    }
+    let file = normalize(join(root, path.slice(mount.length)));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${mount}`,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs everything Dateline needs, from the package registries only, at pinned versions.
+# Idempotent: whatever is already present at the right version is skipped.
+#
+#   scripts/setup.sh              the build tools: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh --browser    also Debian's chromium and chromium-driver, for the tests
+#
+# Other scripts source scripts/env.sh afterwards to put the installed tools on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+TRUNK_VERSION=0.21.14
+with_browser=false
+[[ "${1:-}" == "--browser" ]] && with_browser=true
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+# The wasm-bindgen library (Cargo.lock), its CLI and Trunk's pin must agree exactly, or the
+# page fails at load time with a schema mismatch; check before installing anything.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[[ -n "$bindgen_version" ]] || fail "Cargo.lock has no wasm-bindgen entry; run 'cargo generate-lockfile' and try again"
+grep -q "^wasm-bindgen = \"=$bindgen_version\"" Cargo.toml ||
+  fail "Cargo.toml must pin wasm-bindgen = \"=$bindgen_version\" (the version in Cargo.lock)"
+grep -q "^wasm_bindgen = \"$bindgen_version\"" Trunk.toml ||
+  fail "Trunk.toml [tools] must say wasm_bindgen = \"$bindgen_version\" (the version in Cargo.lock)"
+
+command -v cargo >/dev/null || fail "cargo is not installed: install Rust with rustup first (https://rustup.rs)"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+  say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+  # 0.22 needs a newer rustc than 1.95; --locked keeps its dependencies at the tested versions.
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]]; then
+  say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
+  # Not --locked: its lockfile names a webpki-roots release the registry no longer has.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+if ! command -v npm >/dev/null; then
+  say "installing Node.js and npm from Debian"
+  apt_install nodejs npm
+fi
+# npm ci when node_modules is missing or older than the lockfile (wasm-opt, playwright-core).
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  say "installing the npm tools (binaryen for wasm-opt, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+[[ "$(wasm-opt --version 2>/dev/null)" == *"version_132"* ]] ||
+  fail "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt) says '$(wasm-opt --version 2>&1)'"
+
+if $with_browser; then
+  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+    say "installing Debian's chromium and chromium-driver"
+    apt_install chromium chromium-driver
+  fi
+fi
+
+say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), node $(node --version)"

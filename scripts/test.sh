@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets up everything, then runs every check and test: formatting, clippy (native and wasm),
+# the core and ingest unit tests, a release build, and the end-to-end tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "clippy: core and ingest (native), app (wasm32)"
+cargo clippy --workspace --exclude dateline --all-targets -- -D warnings
+cargo clippy -p dateline --target wasm32-unknown-unknown -- -D warnings
+
+step "unit tests: core and ingest"
+cargo test --workspace --exclude dateline
+
+step "release build"
+trunk build --release --offline
+
+step "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 e2e/*.test.mjs

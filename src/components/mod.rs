@@ -1,0 +1,15 @@
+//! The page's components, one visible thing per file.
+
+mod notice_bar;
+mod reader;
+mod timeline;
+
+pub use notice_bar::NoticeBar;
+pub use reader::Reader;
+pub use timeline::Timeline;
+
+/// Whether a click on a link is a plain left click, which the app handles itself; a modified
+/// or middle click is left to the browser (open in a new tab, and so on).
+pub fn is_plain_click(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}

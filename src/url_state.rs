@@ -1,0 +1,69 @@
+//! The only module that reads or writes the URL.
+//!
+//! The URL query is the single source of truth for the view. [`use_view_state`] parses it
+//! (through the core codec) into a signal, re-parses it whenever the browser moves through
+//! history, and gives components one way to change the view: [`ViewControl::navigate`], which
+//! pushes one history entry. URLs are written relative to the page (`?a=…`, or the page's own
+//! path for the default view), so they work at any sub-path and from `file://`, where
+//! `location.origin` is "null" and router crates that build absolute URLs fail.
+
+use crate::corpus::corpus;
+use dateline_core::url_state::{self, Notice, ViewState};
+use gloo_history::{BrowserHistory, History};
+use leptos::prelude::*;
+
+/// Read access to the view, and the one way to change it.
+#[derive(Clone, Copy)]
+pub struct ViewControl {
+    /// The current view, always what the URL says.
+    pub state: Signal<ViewState>,
+    /// What the current URL asked for that could not be shown; cleared by [`Self::dismiss_notices`].
+    pub notices: Signal<Vec<Notice>>,
+    set_notices: WriteSignal<Vec<Notice>>,
+}
+
+impl ViewControl {
+    /// Shows `next`, adding one history entry (nothing happens if it is the current view).
+    pub fn navigate(&self, next: ViewState) {
+        if self.state.get_untracked() == next {
+            return;
+        }
+        let history = BrowserHistory::new();
+        let query = url_state::encode(&next);
+        // An empty query must still replace the old one: the page's own path does that.
+        let target = if query.is_empty() {
+            history.location().path().to_owned()
+        } else {
+            query
+        };
+        history.push(target);
+    }
+
+    /// Hides the notices about the current URL.
+    pub fn dismiss_notices(&self) {
+        self.set_notices.set(Vec::new());
+    }
+}
+
+/// Sets up the URL-backed view state. Call once, in the root component.
+pub fn use_view_state() -> ViewControl {
+    let read = || url_state::parse_for(&BrowserHistory::new().location().query_str(), corpus());
+
+    let first = read();
+    let (state, set_state) = signal(first.state);
+    let (notices, set_notices) = signal(first.notices);
+
+    let listener = BrowserHistory::new().listen(move || {
+        let parsed = read();
+        set_state.set(parsed.state);
+        set_notices.set(parsed.notices);
+    });
+    // The root component lives as long as the page, and so must its history listener.
+    std::mem::forget(listener);
+
+    ViewControl {
+        state: state.into(),
+        notices: notices.into(),
+        set_notices,
+    }
+}
