@@ -47,7 +47,7 @@ impl ViewControl {
 
 /// Sets up the URL-backed view state. Call once, in the root component.
 pub fn use_view_state() -> ViewControl {
-    let read = || url_state::parse_for(&BrowserHistory::new().location().query_str(), corpus());
+    let read = || url_state::parse_for(BrowserHistory::new().location().query_str(), corpus());
 
     let first = read();
     let (state, set_state) = signal(first.state);

@@ -1,14 +1,11 @@
 // Launches Debian's Chromium (never a downloaded browser) headless through playwright-core,
 // and opens pages that fail the test on any page error or console error.
 import { chromium } from "playwright-core";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 const EXECUTABLE = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
+// Playwright gives every launch a fresh temporary profile (--user-data-dir) of its own.
 export async function launch() {
-  const profile = await mkdtemp(join(tmpdir(), "dateline-chromium-"));
   return chromium.launch({
     executablePath: EXECUTABLE,
     headless: true,
@@ -19,7 +16,6 @@ export async function launch() {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
-      `--user-data-dir=${profile}`,
     ],
   });
 }
@@ -42,5 +38,6 @@ export async function openPage(browser, { colorScheme = "light", viewport } = {}
 /** Loads `url` and waits until the app has rendered its timeline. */
 export async function gotoApp(page, url) {
   await page.goto(url);
-  await page.locator(".timeline .entry").first().waitFor({ timeout: 15_000 });
+  // Attached, not visible: on a phone an open article hides the timeline.
+  await page.locator(".timeline .entry").first().waitFor({ state: "attached", timeout: 15_000 });
 }
