@@ -8,6 +8,11 @@ pub use notice_bar::NoticeBar;
 pub use reader::Reader;
 pub use timeline::Timeline;
 
+/// The outlet's name, or "Unknown outlet" when ingestion could not establish it.
+pub fn outlet_name(article: &dateline_core::Article) -> &str {
+    article.outlet.as_deref().unwrap_or("Unknown outlet")
+}
+
 /// Whether a click on a link is a plain left click, which the app handles itself; a modified
 /// or middle click is left to the browser (open in a new tab, and so on).
 pub fn is_plain_click(ev: &leptos::ev::MouseEvent) -> bool {

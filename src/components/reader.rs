@@ -1,6 +1,8 @@
-//! The reader: the open article's clean text and its metadata.
+//! The reader: the open article's clean text and its metadata, with where each came from.
 
-use dateline_core::Article;
+use super::outlet_name;
+use crate::corpus::corpus;
+use dateline_core::{Article, Confidence, EntityKind, Sourced};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -35,13 +37,21 @@ pub fn Reader(
                             <span aria-hidden="true">"←"</span>" Timeline"
                         </button>
                         <p class="reader-meta">
-                            <span class="reader-outlet">{a.outlet.as_str()}</span>
-                            {a.date.map(|d| view! { " · "<time datetime=d.to_string()>{d.long_form()}</time> })}
+                            <span class="reader-outlet" title=hint("Outlet", &a.outlet_source)>{outlet_name(a)}</span>
+                            " · "
+                            <DateWithSource article=a />
+                            {a.place.as_deref().map(|p| view! { " · "<span class="reader-place">{p}</span> })}
                         </p>
                         <h1 class="reader-headline" tabindex="-1" node_ref=heading>{a.headline.as_str()}</h1>
+                        {(!a.captions.is_empty()).then(|| view! {
+                            <aside class="reader-captions" aria-label="Photo captions">
+                                {a.captions.iter().map(|c| view! { <p>{c.as_str()}</p> }).collect_view()}
+                            </aside>
+                        })}
                         <div class="reader-body">
                             {a.paragraphs.iter().map(|p| view! { <p>{p.as_str()}</p> }).collect_view()}
                         </div>
+                        <Entities article=a />
                         <footer class="reader-source">
                             {a.url.as_deref().map(|url| view! {
                                 <a href=url target="_blank" rel="noopener noreferrer">"Read the original"</a>
@@ -55,4 +65,85 @@ pub fn Reader(
             }}
         </section>
     }
+}
+
+/// The publication date, with a small mark saying how it was established.
+#[component]
+fn DateWithSource(
+    /// The article whose date is shown.
+    article: &'static Article,
+) -> impl IntoView {
+    let source = &article.date_source;
+    // Only a date that is not stated outright carries a mark.
+    let mark = match source.confidence {
+        Confidence::High => None,
+        Confidence::Medium => Some("inferred"),
+        Confidence::Low => Some("uncertain"),
+    };
+    view! {
+        <span class="reader-date" title=hint("Date", source)>
+            {match article.date {
+                Some(d) => view! {
+                    <time datetime=d.to_string()>{d.long_form()}</time>
+                    {mark.map(|m| view! { " "<span class="provenance-mark">"("{m}")"</span> })}
+                }
+                .into_any(),
+                None => view! { <span>"Date unknown"</span> }.into_any(),
+            }}
+        </span>
+        <details class="provenance">
+            <summary>"How we know"</summary>
+            <p>{format!("Date {}.", source.describe())}</p>
+            <p>{format!("Outlet {}.", article.outlet_source.describe())}</p>
+            <p>{format!("Headline {}.", article.headline_source.describe())}</p>
+        </details>
+    }
+}
+
+/// The people, places and organisations the article mentions, as chips by kind.
+#[component]
+fn Entities(
+    /// The article whose entities are shown.
+    article: &'static Article,
+) -> impl IntoView {
+    let groups = [
+        (EntityKind::Person, "People"),
+        (EntityKind::Place, "Places"),
+        (EntityKind::Organisation, "Organisations"),
+    ];
+    let rows = groups
+        .into_iter()
+        .filter_map(|(kind, label)| {
+            let names: Vec<&'static str> = article
+                .entities
+                .iter()
+                .filter_map(|&i| corpus().entity(i))
+                .filter(|e| e.kind == kind)
+                .map(|e| e.name.as_str())
+                .collect();
+            (!names.is_empty()).then(|| {
+                view! {
+                    <div class="entity-row">
+                        <dt>{label}</dt>
+                        <dd>
+                            <ul class="chips">
+                                {names.into_iter().map(|n| view! { <li class="chip">{n}</li> }).collect_view()}
+                            </ul>
+                        </dd>
+                    </div>
+                }
+            })
+        })
+        .collect_view();
+    view! { <dl class="reader-entities" aria-label="Mentioned">{rows}</dl> }
+}
+
+/// A tooltip: "Date: from line 9: “Monday, 25th March 2019” (high confidence)".
+fn hint(field: &str, source: &Sourced) -> String {
+    let confidence = match source.confidence {
+        Confidence::High => "high",
+        Confidence::Medium => "medium",
+        Confidence::Low => "low",
+    };
+    format!("{field}: {} ({confidence} confidence)", source.describe())
 }

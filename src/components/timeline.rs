@@ -1,6 +1,7 @@
 //! The timeline: every article in date order, in sections by year.
 
 use super::is_plain_click;
+use super::outlet_name;
 use crate::corpus::corpus;
 use dateline_core::timeline::group_by_year;
 use dateline_core::{url_state, Article};
@@ -72,7 +73,7 @@ fn Entry(
                 }
             >
                 <time class="entry-date" datetime=datetime>{day}</time>
-                <span class="entry-outlet">{article.outlet.as_str()}</span>
+                <span class="entry-outlet">{outlet_name(article)}</span>
                 <span class="entry-headline">{article.headline.as_str()}</span>
             </a>
         </li>

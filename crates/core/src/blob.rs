@@ -13,7 +13,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 const HEADER_LEN: usize = MAGIC.len() + 2;
 
@@ -85,12 +85,20 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BlobError> {
 mod tests {
     use super::*;
     use crate::model::tests::article;
+    use crate::model::{Confidence, Entity, EntityKind, Sourced};
 
     fn sample() -> Corpus {
         let mut a = article("2019-03-25-kim-may-visit", Some((2019, 3, 25)));
         a.headline = "North Korea’s Kim may visit Russia — Пхеньян 평양".to_owned();
         a.url = Some("https://example.com/a".to_owned());
-        Corpus::new(vec![a, article("undated", None)])
+        let entities = vec![Entity {
+            id: "kim-jong-un".into(),
+            name: "Kim Jong Un".into(),
+            kind: EntityKind::Person,
+        }];
+        a.entities = vec![0];
+        a.date_source = Sourced::text(9, "Monday, 25th March 2019", Confidence::High);
+        Corpus::new(vec![a, article("undated", None)], entities)
     }
 
     #[test]
@@ -127,16 +135,27 @@ mod tests {
         assert!(matches!(decode(&padded), Err(BlobError::Corrupt(_))));
     }
 
-    /// A blob committed when format version 1 was introduced must still read, so a change to the
+    /// A blob committed with the current format version must still read, so a change to the
     /// model that forgets to bump [`FORMAT_VERSION`] fails here. Regenerate only together with a
-    /// version bump: `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
+    /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
-    fn committed_v1_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v1.bin");
+    fn committed_current_fixture_still_reads() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v2.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }
         let bytes = std::fs::read(path).expect("fixture missing: run with DATELINE_BLESS=1 once");
         assert_eq!(decode(&bytes).unwrap(), sample());
+    }
+
+    /// A blob of an older format is refused by name, never misread.
+    #[test]
+    fn committed_v1_fixture_is_refused_by_version() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v1.bin");
+        let bytes = std::fs::read(path).unwrap();
+        assert_eq!(
+            decode(&bytes),
+            Err(BlobError::UnsupportedVersion { found: 1 })
+        );
     }
 }

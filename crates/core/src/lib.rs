@@ -10,4 +10,6 @@ pub mod model;
 pub mod timeline;
 pub mod url_state;
 
-pub use model::{Article, Corpus, Date};
+pub use model::{
+    Article, Confidence, Corpus, Date, Entity, EntityIndex, EntityKind, Provenance, Sourced,
+};

@@ -56,6 +56,126 @@ impl fmt::Display for Date {
     }
 }
 
+/// How a field's value was established: the evidence a user can check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Provenance {
+    /// Stated in the article's metadata sidecar.
+    Metadata,
+    /// Read from the saved page's markup, e.g. `og:title` or JSON-LD `datePublished`.
+    MetaTag(String),
+    /// Read from a line of the article text, quoted as evidence.
+    Text {
+        /// The 1-based line in the source file (0 where the source has no lines, e.g. HTML).
+        line: u32,
+        /// The words that gave the value.
+        evidence: String,
+    },
+    /// Worked out from several clues, described in words.
+    Inferred(String),
+    /// Nothing gave a value.
+    Unknown,
+}
+
+/// How sure ingestion is of a field's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    /// A guess: shown with a caution.
+    Low,
+    /// Good evidence, not conclusive.
+    Medium,
+    /// Stated outright.
+    High,
+}
+
+/// A field's provenance and confidence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sourced {
+    /// Where the value came from.
+    pub provenance: Provenance,
+    /// How sure that is.
+    pub confidence: Confidence,
+}
+
+impl Sourced {
+    /// A value stated in the metadata sidecar.
+    pub const METADATA: Sourced = Sourced {
+        provenance: Provenance::Metadata,
+        confidence: Confidence::High,
+    };
+    /// No value.
+    pub const UNKNOWN: Sourced = Sourced {
+        provenance: Provenance::Unknown,
+        confidence: Confidence::Low,
+    };
+
+    /// A value read from a line of text.
+    pub fn text(line: usize, evidence: impl Into<String>, confidence: Confidence) -> Self {
+        Sourced {
+            provenance: Provenance::Text {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                evidence: evidence.into(),
+            },
+            confidence,
+        }
+    }
+
+    /// A value worked out from clues.
+    pub fn inferred(reason: impl Into<String>, confidence: Confidence) -> Self {
+        Sourced {
+            provenance: Provenance::Inferred(reason.into()),
+            confidence,
+        }
+    }
+
+    /// A short phrase for people: "from metadata", "from line 9: “Monday, 25th March 2019”".
+    pub fn describe(&self) -> String {
+        match &self.provenance {
+            Provenance::Metadata => "from the article's metadata".to_owned(),
+            Provenance::MetaTag(tag) => format!("from the page's {tag}"),
+            Provenance::Text { line: 0, evidence } => format!("from the text: “{evidence}”"),
+            Provenance::Text { line, evidence } => format!("from line {line}: “{evidence}”"),
+            Provenance::Inferred(reason) => format!("inferred: {reason}"),
+            Provenance::Unknown => "unknown".to_owned(),
+        }
+    }
+}
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// A person, e.g. Vladimir Putin.
+    Person,
+    /// A country, city or region, e.g. Pyongyang.
+    Place,
+    /// An organisation, e.g. the Kremlin or TASS.
+    Organisation,
+}
+
+impl EntityKind {
+    /// The word used in URLs and query filters: `person`, `place`, `org`.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "org",
+        }
+    }
+}
+
+/// A person, place or organisation that articles mention, under its canonical name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable identifier for URLs, e.g. `vladimir-putin`.
+    pub id: String,
+    /// The canonical name, e.g. "Vladimir Putin".
+    pub name: String,
+    /// Person, place or organisation.
+    pub kind: EntityKind,
+}
+
+/// Index of an entity in [`Corpus::entities`].
+pub type EntityIndex = u32;
+
 /// One ingested article: cleaned text plus the metadata the timeline shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -63,16 +183,30 @@ pub struct Article {
     pub slug: String,
     /// The article's headline.
     pub headline: String,
-    /// The publisher, e.g. "The Moscow Times".
-    pub outlet: String,
+    /// Where the headline came from.
+    pub headline_source: Sourced,
+    /// The publisher, e.g. "The Moscow Times", if known.
+    pub outlet: Option<String>,
+    /// Where the outlet came from.
+    pub outlet_source: Sourced,
     /// Publication date, if known.
     pub date: Option<Date>,
+    /// Where the date came from.
+    pub date_source: Sourced,
+    /// The dateline's place, e.g. "Seoul" in "Seoul, March 27 (NationPress)".
+    pub place: Option<String>,
     /// The original web address, if known.
     pub url: Option<String>,
+    /// Free-form tags from the metadata.
+    pub tags: Vec<String>,
     /// The file the article came from, relative to the corpus folder (its provenance).
     pub source: String,
     /// The cleaned body text, one paragraph per element, publisher boilerplate removed.
     pub paragraphs: Vec<String>,
+    /// Photo captions found between headline and body, kept apart from the text.
+    pub captions: Vec<String>,
+    /// The entities the article mentions, most mentioned first.
+    pub entities: Vec<EntityIndex>,
 }
 
 /// All articles of one corpus, in timeline order: dated articles oldest first, undated ones last,
@@ -80,13 +214,25 @@ pub struct Article {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Corpus {
     articles: Vec<Article>,
+    entities: Vec<Entity>,
 }
 
 impl Corpus {
-    /// Builds a corpus, putting the articles in timeline order.
-    pub fn new(mut articles: Vec<Article>) -> Self {
+    /// Builds a corpus, putting the articles in timeline order. Articles refer to `entities` by
+    /// index.
+    pub fn new(mut articles: Vec<Article>, entities: Vec<Entity>) -> Self {
         articles.sort_by(|a, b| timeline_key(a).cmp(&timeline_key(b)));
-        Corpus { articles }
+        Corpus { articles, entities }
+    }
+
+    /// The people, places and organisations the articles mention.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity at an index taken from [`Article::entities`].
+    pub fn entity(&self, index: EntityIndex) -> Option<&Entity> {
+        self.entities.get(index as usize)
     }
 
     /// The articles in timeline order.
@@ -124,22 +270,32 @@ pub(crate) mod tests {
         Article {
             slug: slug.to_owned(),
             headline: format!("Headline of {slug}"),
-            outlet: "Test Outlet".to_owned(),
+            headline_source: Sourced::METADATA,
+            outlet: Some("Test Outlet".to_owned()),
+            outlet_source: Sourced::METADATA,
             date: date.map(|(year, month, day)| Date { year, month, day }),
+            date_source: Sourced::METADATA,
+            place: None,
             url: None,
+            tags: Vec::new(),
             source: format!("{slug}.txt"),
             paragraphs: vec!["Body.".to_owned()],
+            captions: Vec::new(),
+            entities: Vec::new(),
         }
     }
 
     #[test]
     fn corpus_orders_by_date_then_slug_with_undated_last() {
-        let corpus = Corpus::new(vec![
-            article("undated", None),
-            article("b-2019", Some((2019, 3, 25))),
-            article("a-2019", Some((2019, 3, 25))),
-            article("old", Some((2014, 10, 29))),
-        ]);
+        let corpus = Corpus::new(
+            vec![
+                article("undated", None),
+                article("b-2019", Some((2019, 3, 25))),
+                article("a-2019", Some((2019, 3, 25))),
+                article("old", Some((2014, 10, 29))),
+            ],
+            Vec::new(),
+        );
         let slugs: Vec<_> = corpus.articles().iter().map(|a| a.slug.as_str()).collect();
         assert_eq!(slugs, ["old", "a-2019", "b-2019", "undated"]);
     }
@@ -157,7 +313,7 @@ pub(crate) mod tests {
 
     #[test]
     fn find_returns_only_known_slugs() {
-        let corpus = Corpus::new(vec![article("x", None)]);
+        let corpus = Corpus::new(vec![article("x", None)], Vec::new());
         assert!(corpus.find("x").is_some());
         assert!(corpus.find("y").is_none());
     }

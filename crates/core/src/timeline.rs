@@ -34,12 +34,15 @@ mod tests {
 
     #[test]
     fn groups_consecutive_years_and_undated_last() {
-        let corpus = Corpus::new(vec![
-            article("c", Some((2016, 2, 4))),
-            article("a", Some((2014, 10, 29))),
-            article("b", Some((2014, 12, 1))),
-            article("z", None),
-        ]);
+        let corpus = Corpus::new(
+            vec![
+                article("c", Some((2016, 2, 4))),
+                article("a", Some((2014, 10, 29))),
+                article("b", Some((2014, 12, 1))),
+                article("z", None),
+            ],
+            Vec::new(),
+        );
         let groups = group_by_year(corpus.articles());
         let shape: Vec<_> = groups
             .iter()

@@ -153,7 +153,7 @@ mod tests {
 
     #[test]
     fn unknown_article_is_dropped_with_a_notice() {
-        let corpus = Corpus::new(vec![article("known", None)]);
+        let corpus = Corpus::new(vec![article("known", None)], Vec::new());
         assert_eq!(parse_for("?a=known", &corpus).state, state(Some("known")));
         let parsed = parse_for("?a=gone", &corpus);
         assert_eq!(parsed.state, state(None));

@@ -1,106 +1,335 @@
-//! A first cleaning of scraped article text: find where the article starts and ends, and drop
-//! the publisher boilerplate the corpus configuration names.
+//! Choosing an article's body among the lines of a scrape, and accounting for every line left
+//! out.
 //!
-//! The scrapes this reads put one paragraph per line, with the site's banners above the
-//! headline and its appeals below the article. Cleaning never changes the raw file; it only
-//! chooses which lines become the body.
+//! The body starts after the headline's last repetition and runs to the publisher's closing
+//! appeals. On the way it leaves out the publication date line, photo captions (kept apart as
+//! captions), a standfirst the body repeats, appeals, lines the outlet repeats across articles,
+//! the configured patterns and a sign-off that is just the outlet's name. Nothing is destroyed:
+//! the raw file is untouched and every stripped line is listed with its reason.
 
+use crate::boilerplate::{self, Repeated};
 use crate::config::Boilerplate;
+use crate::text::{fold, fold_sentence, word_count, Line};
+use serde::Serialize;
 
-/// Folds a line for comparison: case, curly quotes and runs of white space do not matter.
-pub(crate) fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for word in line.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '\u{2018}' | '\u{2019}' | '\u{02BC}' => out.push('\''),
-                '\u{201C}' | '\u{201D}' => out.push('"'),
-                _ => out.extend(c.to_lowercase()),
-            }
+/// Why a line is not part of the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// Above the headline: the site's banners and header.
+    AboveHeadline,
+    /// The headline, or a repetition of it.
+    Headline,
+    /// A line that only gives a date.
+    DateLine,
+    /// A photo caption; kept in the article's captions.
+    Caption,
+    /// A standfirst that the body repeats.
+    Standfirst,
+    /// Donation, newsletter or subscription wording.
+    Appeal,
+    /// A line the outlet repeats across its articles.
+    Repeated,
+    /// A pattern from `dateline.toml`.
+    Configured,
+    /// After the end of the article (the closing appeals).
+    AfterEnd,
+    /// The outlet's name alone at the end.
+    SignOff,
+}
+
+impl Reason {
+    /// A few words for reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::AboveHeadline => "banner above the headline",
+            Reason::Headline => "headline",
+            Reason::DateLine => "date line",
+            Reason::Caption => "photo caption (kept as a caption)",
+            Reason::Standfirst => "standfirst repeated in the body",
+            Reason::Appeal => "appeal",
+            Reason::Repeated => "repeated in other articles of this outlet",
+            Reason::Configured => "pattern in dateline.toml",
+            Reason::AfterEnd => "after the end of the article",
+            Reason::SignOff => "outlet sign-off",
         }
     }
+}
+
+/// A line left out of the body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stripped {
+    /// 1-based line in the source (0 where the source has no lines).
+    pub line: usize,
+    /// The line's text.
+    pub text: String,
+    /// Why it was left out.
+    pub reason: Reason,
+}
+
+/// An article's body and what was left out of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Body {
+    /// The paragraphs of the article.
+    pub paragraphs: Vec<String>,
+    /// Photo captions.
+    pub captions: Vec<String>,
+    /// Every line that is not a paragraph, in order, with its reason.
+    pub stripped: Vec<Stripped>,
+}
+
+/// What the cleaner knows about the article.
+pub struct Context<'a> {
+    /// The headline.
+    pub headline: &'a str,
+    /// Index of the headline's last repetition among the lines, if it is in the text.
+    pub headline_at: Option<usize>,
+    /// The outlet, if known.
+    pub outlet: Option<&'a str>,
+    /// Lines outlets repeat across articles.
+    pub repeated: &'a Repeated,
+    /// Configured patterns.
+    pub boilerplate: &'a Boilerplate,
+}
+
+/// Splits the lines into body, captions and stripped lines.
+pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
+    let mut out = Body::default();
+    let headline = fold(cx.headline);
+    let drop: Vec<String> = cx.boilerplate.drop_lines.iter().map(|p| fold(p)).collect();
+    let ends: Vec<String> = cx.boilerplate.end_markers.iter().map(|p| fold(p)).collect();
+    let start = cx.headline_at.map_or(0, |h| h + 1);
+    let strip = |out: &mut Body, line: &Line, reason| {
+        out.stripped.push(Stripped {
+            line: line.number,
+            text: line.text.clone(),
+            reason,
+        })
+    };
+
+    for line in &lines[..start] {
+        let reason = if fold(&line.text) == headline {
+            Reason::Headline
+        } else {
+            Reason::AboveHeadline
+        };
+        strip(&mut out, line, reason);
+    }
+
+    // Kept lines, as indices into `lines`.
+    let mut kept: Vec<usize> = Vec::new();
+    let mut i = start;
+    while i < lines.len() {
+        let line = &lines[i];
+        let f = fold(&line.text);
+        if ends.iter().any(|e| f.starts_with(e.as_str())) {
+            strip(&mut out, line, Reason::Configured);
+            lines[i + 1..]
+                .iter()
+                .for_each(|l| strip(&mut out, l, Reason::AfterEnd));
+            break;
+        }
+        let generic = if boilerplate::is_appeal(&line.text) {
+            Some(Reason::Appeal)
+        } else if cx.repeated.contains(cx.outlet, &line.text) {
+            Some(Reason::Repeated)
+        } else {
+            None
+        };
+        if let Some(reason) = generic {
+            strip(&mut out, line, reason);
+            if closing_run(&lines[i..], cx) {
+                lines[i + 1..]
+                    .iter()
+                    .for_each(|l| strip(&mut out, l, Reason::AfterEnd));
+                break;
+            }
+        } else if drop.contains(&f) {
+            strip(&mut out, line, Reason::Configured);
+        } else if f == headline {
+            strip(&mut out, line, Reason::Headline);
+        } else if i < start + crate::infer::OPENING
+            && crate::infer::date::date_line(&line.text).is_some()
+        {
+            strip(&mut out, line, Reason::DateLine);
+        } else if i + 1 == lines.len() && is_sign_off(&line.text, cx.outlet) {
+            strip(&mut out, line, Reason::SignOff);
+        } else {
+            kept.push(i);
+        }
+        i += 1;
+    }
+
+    // The first kept line may be a photo caption, and an early one a standfirst the body repeats.
+    let mut skip = Vec::new();
+    if let [first, _, _, ..] = kept[..] {
+        if is_caption(&lines[first].text) {
+            out.captions.push(lines[first].text.clone());
+            strip(&mut out, &lines[first], Reason::Caption);
+            skip.push(first);
+        }
+    }
+    for (n, &k) in kept.iter().enumerate().take(3) {
+        let short = fold_sentence(&lines[k].text);
+        if word_count(&short) >= 5
+            && kept[n + 1..]
+                .iter()
+                .any(|&later| fold_sentence(&lines[later].text).starts_with(&short))
+        {
+            strip(&mut out, &lines[k], Reason::Standfirst);
+            skip.push(k);
+        }
+    }
+    out.paragraphs = kept
+        .iter()
+        .filter(|k| !skip.contains(k))
+        .map(|&k| lines[k].text.clone())
+        .collect();
+    out.stripped.sort_by_key(|s| s.line);
     out
 }
 
-/// The non-blank lines of a text, trimmed, with their 1-based line numbers.
-pub(crate) fn lines(text: &str) -> Vec<(usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| (i + 1, line.trim()))
-        .filter(|(_, line)| !line.is_empty())
-        .collect()
+/// Whether the lines from an appeal on are the article's closing run of boilerplate: few lines
+/// left, or at least a third of them boilerplate. Otherwise the appeal is dropped alone, so a
+/// stray "Read more" link mid-article never cuts the text that follows.
+fn closing_run(rest: &[Line], cx: &Context<'_>) -> bool {
+    let boiler = rest
+        .iter()
+        .filter(|l| boilerplate::is_appeal(&l.text) || cx.repeated.contains(cx.outlet, &l.text))
+        .count();
+    rest.len() <= 3 || boiler * 3 >= rest.len()
 }
 
-/// Chooses the body paragraphs of an article.
-///
-/// The body starts after the last occurrence of the headline among the opening lines (sites
-/// repeat it, e.g. above an audio player), runs until the first end marker, and leaves out the
-/// lines the configuration drops. Without the headline in the text, the body starts at the top.
-pub fn body(text: &str, headline: &str, boilerplate: &Boilerplate) -> Vec<String> {
-    let lines = lines(text);
-    let headline = fold(headline);
-    let drop: Vec<String> = boilerplate.drop_lines.iter().map(|p| fold(p)).collect();
-    let ends: Vec<String> = boilerplate.end_markers.iter().map(|p| fold(p)).collect();
+/// A caption: 4 to 30 words describing a picture, with no reporting verb or quotation.
+fn is_caption(line: &str) -> bool {
+    const REPORTING: &[&str] = &[
+        " said",
+        " says",
+        " told",
+        " reported",
+        " according to",
+        " announced",
+        " confirmed",
+        " stated",
+        " will ",
+        " would ",
+    ];
+    let f = fold(line);
+    (4..=30).contains(&word_count(line))
+        && !REPORTING.iter().any(|r| f.contains(r))
+        && !f.contains('"')
+        && !f.ends_with('?')
+        && !f.ends_with(':')
+}
 
-    // Only the opening of the text may hold the headline: a later repetition is quoted text.
-    const OPENING_LINES: usize = 12;
-    let start = lines
-        .iter()
-        .take(OPENING_LINES)
-        .rposition(|(_, line)| fold(line) == headline)
-        .map_or(0, |i| i + 1);
-
-    lines[start..]
-        .iter()
-        .map(|(_, line)| (*line, fold(line)))
-        .take_while(|(_, folded)| !ends.iter().any(|end| folded.starts_with(end.as_str())))
-        .filter(|(_, folded)| *folded != headline && !drop.contains(folded))
-        .map(|(line, _)| line.to_owned())
-        .collect()
+fn is_sign_off(line: &str, outlet: Option<&str>) -> bool {
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    outlet.is_some_and(|o| key(o) == key(line))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::lines;
 
-    fn boilerplate() -> Boilerplate {
-        Boilerplate {
-            drop_lines: vec!["Click to start listening".into()],
-            end_markers: vec!["Read more".into(), "Sign up for".into()],
-        }
+    fn clean(text: &str, headline: &str, outlet: Option<&str>) -> Body {
+        let lines = lines(text);
+        let repeated = Repeated::default();
+        let boilerplate = Boilerplate::default();
+        let headline_at = crate::infer::headline::last_position(&lines, headline);
+        body(
+            &lines,
+            &Context {
+                headline,
+                headline_at,
+                outlet,
+                repeated: &repeated,
+                boilerplate: &boilerplate,
+            },
+        )
+    }
+
+    fn reasons(body: &Body) -> Vec<(usize, Reason)> {
+        body.stripped.iter().map(|s| (s.line, s.reason)).collect()
     }
 
     #[test]
-    fn body_runs_from_after_the_headline_to_the_first_end_marker() {
-        let text = "Support us!\n\nThe Headline\n\nFirst.\n\n  Second.  \nREAD MORE\nAppeal.";
+    fn banners_captions_and_closing_appeals_are_stripped_with_reasons() {
+        let text = "Support The Moscow Times!\nThe Headline\nKim Jong Un smiling as he meets athletes.\nRussia said on Tuesday that talks went well.\nThe second paragraph is here.\nRead more\nIndependent journalism isn’t dead.\nAs the only remaining source, we matter.\nPlease consider making a one-time donation.";
+        let b = clean(text, "The Headline", Some("The Moscow Times"));
         assert_eq!(
-            body(text, "The Headline", &boilerplate()),
-            ["First.", "Second."]
+            b.paragraphs,
+            [
+                "Russia said on Tuesday that talks went well.",
+                "The second paragraph is here."
+            ]
+        );
+        assert_eq!(b.captions, ["Kim Jong Un smiling as he meets athletes."]);
+        assert_eq!(
+            reasons(&b),
+            [
+                (1, Reason::AboveHeadline),
+                (2, Reason::Headline),
+                (3, Reason::Caption),
+                (6, Reason::Appeal),
+                (7, Reason::AfterEnd),
+                (8, Reason::AfterEnd),
+                (9, Reason::AfterEnd)
+            ]
         );
     }
 
     #[test]
-    fn a_repeated_headline_and_dropped_lines_are_skipped() {
-        let text = "Kim’s Visit\n\nClick to start listening\nKim's  visit\n\nBody.\nclick to start listening\nMore.";
+    fn a_stray_appeal_mid_article_is_dropped_alone() {
+        let text = "H L X\nFirst said paragraph.\nRead more\nSecond said paragraph.\nThird said paragraph.\nFourth said paragraph.";
+        let b = clean(text, "H L X", None);
+        assert_eq!(b.paragraphs.len(), 4, "{:?}", b.paragraphs);
+    }
+
+    #[test]
+    fn standfirst_date_line_and_sign_off_are_stripped() {
+        let text = "Kim May Visit Russia\nKim may soon visit Russia, according to watchers\nMonday, 25th March 2019\nKim may soon visit Russia, according to watchers.\nMore said here.\nNation Press";
+        let b = clean(text, "Kim May Visit Russia", Some("NationPress"));
         assert_eq!(
-            body(text, "Kim's Visit", &boilerplate()),
-            ["Body.", "More."]
+            b.paragraphs,
+            [
+                "Kim may soon visit Russia, according to watchers.",
+                "More said here."
+            ]
+        );
+        assert_eq!(
+            reasons(&b),
+            [
+                (1, Reason::Headline),
+                (2, Reason::Standfirst),
+                (3, Reason::DateLine),
+                (6, Reason::SignOff)
+            ]
         );
     }
 
     #[test]
-    fn without_the_headline_the_body_starts_at_the_top() {
-        assert_eq!(
-            body("One.\nTwo.", "Absent", &boilerplate()),
-            ["One.", "Two."]
-        );
-    }
-
-    #[test]
-    fn fold_ignores_case_quotes_and_spacing() {
-        assert_eq!(fold("  North Korea’s  “Kim” "), "north korea's \"kim\"");
+    fn configured_patterns_apply() {
+        let lines = lines("H L X\nClick me\nBody said.\nTHE END marker\nTail.");
+        let boilerplate = Boilerplate {
+            drop_lines: vec!["click me".into()],
+            end_markers: vec!["The End".into()],
+        };
+        let repeated = Repeated::default();
+        let cx = Context {
+            headline: "H L X",
+            headline_at: Some(0),
+            outlet: None,
+            repeated: &repeated,
+            boilerplate: &boilerplate,
+        };
+        let b = body(&lines, &cx);
+        assert_eq!(b.paragraphs, ["Body said."]);
+        assert_eq!(b.stripped.last().unwrap().reason, Reason::AfterEnd);
     }
 }

@@ -1,136 +1,362 @@
 //! Build-time ingestion: turns a corpus folder into Dateline's model.
 //!
-//! [`ingest_dir`] walks the folder, pairs each article file with its optional metadata sidecar
-//! ([`metadata`]), reads the corpus configuration ([`config`]), cleans the text ([`clean`]),
-//! gives every article a stable slug ([`slug`]) and returns a [`Corpus`] in timeline order. It
-//! collects every problem it meets as a [`Diagnostic`] and refuses to produce a partial corpus:
-//! either all articles ingest, or the [`Report`] says, file by file and line by line, what to fix.
+//! [`ingest_dir`] reads every article file ([`document`]: text, Markdown, saved HTML) with its
+//! optional metadata sidecar ([`metadata`]) and the corpus files ([`config`], the
+//! [`entities`] gazetteer). Where the metadata is silent it infers headline, date, outlet and
+//! place from the text ([`infer`]), each with provenance and confidence. It then finds the
+//! lines outlets repeat ([`boilerplate`]), cleans each body ([`clean`]), merges duplicates,
+//! tags entities and gives every article a stable slug ([`slug`]).
 //!
-//! This crate is native only (it reads files); the app never links it. The root build script
-//! calls it and serialises the result with [`dateline_core::blob`].
+//! Every problem becomes a [`Diagnostic`]; any error refuses the whole corpus with a [`Report`]
+//! that lists them all, so a build never ships a partial corpus. This crate is native only: the
+//! app never links it. `build.rs` and the `dateline-check` command call it.
 
+pub mod boilerplate;
 pub mod clean;
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
+pub mod document;
+pub mod entities;
+pub mod infer;
 pub mod metadata;
+pub mod report;
 pub mod slug;
 mod source;
+pub mod text;
 
-use dateline_core::{Article, Corpus};
+use boilerplate::Repeated;
+use dateline_core::{Article, Confidence, Corpus, Date, Sourced};
 pub use diagnostic::{Diagnostic, Report, Severity};
+use entities::{Candidate, Gazetteer};
+pub use report::{ArticleReport, EntityCount};
+use std::collections::HashMap;
 use std::path::Path;
+use text::Line;
 
-/// A corpus that ingested, with the warnings worth showing the user.
+/// A corpus that ingested, with everything the `check` report shows.
 #[derive(Clone, Debug)]
 pub struct Ingested {
     /// The articles, in timeline order.
     pub corpus: Corpus,
-    /// Problems that did not stop the build (e.g. an article without a date).
+    /// One report per article, in source-path order.
+    pub reports: Vec<ArticleReport>,
+    /// Problems that did not stop the build (an undated article, a merged duplicate …).
     pub warnings: Vec<Diagnostic>,
+    /// Names that look like entities but are not in the gazetteer.
+    pub candidates: Vec<Candidate>,
 }
 
-/// Ingests every article under `dir`. See the crate documentation.
+/// How to ingest.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Read the `<name>.meta.toml` sidecars (on by default). Off, everything is inferred from
+    /// the text: the way to see what the text alone supports.
+    pub use_metadata: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { use_metadata: true }
+    }
+}
+
+/// Ingests every article under `dir` with the default options.
 pub fn ingest_dir(dir: &Path) -> Result<Ingested, Report> {
+    ingest_dir_with(dir, Options::default(), &mut |_, _| {})
+}
+
+/// An article on its way through ingestion.
+struct Draft {
+    source: String,
+    path: std::path::PathBuf,
+    sidecar_name: String,
+    lines: Vec<Line>,
+    headline: String,
+    headline_source: Sourced,
+    headline_at: Option<usize>,
+    outlet: Option<String>,
+    outlet_source: Sourced,
+    date: Option<Date>,
+    date_source: Sourced,
+    place: Option<String>,
+    url: Option<String>,
+    tags: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// Ingests every article under `dir`; `progress(done, total)` is called after each file.
+pub fn ingest_dir_with(
+    dir: &Path,
+    options: Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Ingested, Report> {
     let mut diagnostics = Vec::new();
     let files = source::scan(dir, &mut diagnostics);
 
-    let config = match &files.config {
-        Some(file) => match config::parse(&file.path, &file.text) {
-            Ok(config) => config,
-            Err(d) => {
-                diagnostics.push(d);
-                config::Config::default()
-            }
-        },
-        None => config::Config::default(),
-    };
+    let config = files
+        .config
+        .as_ref()
+        .and_then(|f| {
+            config::parse(&f.path, &f.text)
+                .map_err(|d| diagnostics.push(d))
+                .ok()
+        })
+        .unwrap_or_default();
+    let gazetteer = files
+        .gazetteer
+        .as_ref()
+        .and_then(|f| {
+            Gazetteer::parse(&f.path, &f.text)
+                .map_err(|d| diagnostics.push(d))
+                .ok()
+        })
+        .unwrap_or_default();
 
-    let mut drafts = Vec::new();
-    for file in &files.articles {
-        let meta = match &file.sidecar {
-            Some(sidecar) => match metadata::parse(&sidecar.path, &sidecar.text) {
-                Ok(meta) => meta,
-                Err(mut problems) => {
-                    diagnostics.append(&mut problems);
-                    continue;
-                }
+    let total = files.articles.len();
+    let mut drafts = Vec::with_capacity(total);
+    for (done, file) in files.articles.iter().enumerate() {
+        if let Some(draft) = read_article(file, options, &mut diagnostics) {
+            drafts.push(draft);
+        }
+        progress(done + 1, total);
+    }
+
+    let repeated = Repeated::find(drafts.iter().map(|d| (d.outlet.as_deref(), &d.lines[..])));
+    let mut articles: Vec<(Draft, clean::Body)> = Vec::with_capacity(drafts.len());
+    let mut seen_bodies: HashMap<String, usize> = HashMap::new();
+    for draft in drafts {
+        let body = clean::body(
+            &draft.lines,
+            &clean::Context {
+                headline: &draft.headline,
+                headline_at: draft.headline_at,
+                outlet: draft.outlet.as_deref(),
+                repeated: &repeated,
+                boilerplate: &config.boilerplate,
             },
-            None => metadata::Metadata::default(),
-        };
-        drafts.push(draft(file, meta, &config, &mut diagnostics));
+        );
+        if body.paragraphs.is_empty() {
+            diagnostics.push(Diagnostic::error(
+                &draft.path,
+                "no article text is left once the headline and boilerplate are removed",
+                format!(
+                    "add the article text below the headline, or check that no end marker in {} matches its first lines",
+                    config::FILE_NAME
+                ),
+            ));
+            continue;
+        }
+        // The same text twice (a re-scrape, a copy): keep the first, merge the tags.
+        let key = text::fold(&body.paragraphs.join("\n"));
+        if let Some(&first) = seen_bodies.get(&key) {
+            let (kept, _) = &mut articles[first];
+            diagnostics.push(Diagnostic::warning(
+                &draft.path,
+                format!("same article text as {}; merged into it", kept.source),
+                "delete one of the two files to silence this",
+            ));
+            for tag in draft.tags {
+                if !kept.tags.contains(&tag) {
+                    kept.tags.push(tag);
+                }
+            }
+            continue;
+        }
+        seen_bodies.insert(key, articles.len());
+        articles.push((draft, body));
     }
 
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Report::new(diagnostics));
     }
 
-    // Drafts are in source-path order, so collisions resolve the same way on every build.
-    let slugs = slug::assign(drafts.iter().map(|a| slug::base(a.date, &a.headline)));
-    for (article, slug) in drafts.iter_mut().zip(slugs) {
-        article.slug = slug;
+    // Entities: only those some article mentions enter the corpus.
+    let mentions: Vec<Vec<(usize, usize)>> = articles
+        .iter()
+        .map(|(d, b)| gazetteer.mentions(&format!("{}\n{}", d.headline, b.paragraphs.join("\n"))))
+        .collect();
+    let mut used: Vec<usize> = mentions.iter().flatten().map(|(e, _)| *e).collect();
+    used.sort_unstable();
+    used.dedup();
+    let corpus_index: HashMap<usize, u32> = used
+        .iter()
+        .enumerate()
+        .map(|(i, &e)| (e, i as u32))
+        .collect();
+    let entities = used
+        .iter()
+        .map(|&e| gazetteer.entities()[e].clone())
+        .collect();
+    let bodies: Vec<String> = articles
+        .iter()
+        .map(|(_, b)| b.paragraphs.join("\n"))
+        .collect();
+    let candidates = entities::candidates(
+        &gazetteer,
+        articles
+            .iter()
+            .zip(&bodies)
+            .map(|((d, _), b)| (d.source.as_str(), b.as_str())),
+    );
+
+    // Articles are in source-path order, so slug collisions resolve the same way every build.
+    let slugs = slug::assign(
+        articles
+            .iter()
+            .map(|(d, _)| slug::base(d.date, &d.headline)),
+    );
+    let mut reports = Vec::with_capacity(articles.len());
+    let mut built = Vec::with_capacity(articles.len());
+    for (((draft, body), slug), mentions) in articles.into_iter().zip(slugs).zip(mentions) {
+        for w in &draft.warnings {
+            diagnostics.push(Diagnostic::warning(
+                &draft.path,
+                w.clone(),
+                format!("set it in {}", draft.sidecar_name),
+            ));
+        }
+        let article = Article {
+            slug,
+            headline: draft.headline,
+            headline_source: draft.headline_source,
+            outlet: draft.outlet,
+            outlet_source: draft.outlet_source,
+            date: draft.date,
+            date_source: draft.date_source,
+            place: draft.place,
+            url: draft.url,
+            tags: draft.tags,
+            source: draft.source,
+            paragraphs: body.paragraphs,
+            captions: body.captions,
+            entities: mentions.iter().map(|(e, _)| corpus_index[e]).collect(),
+        };
+        reports.push(ArticleReport::new(
+            &article,
+            body.stripped,
+            &mentions,
+            &gazetteer,
+            draft.warnings,
+        ));
+        built.push(article);
     }
     let mut warnings = Report::new(diagnostics).diagnostics;
     warnings.retain(|d| !d.is_error());
     Ok(Ingested {
-        corpus: Corpus::new(drafts),
+        corpus: Corpus::new(built, entities),
+        reports,
         warnings,
+        candidates,
     })
 }
 
-/// Builds one article (without its final slug) from its text and metadata.
-fn draft(
+/// Reads one article file and establishes its fields: metadata first, then markup, then text.
+fn read_article(
     file: &source::ArticleFile,
-    meta: metadata::Metadata,
-    config: &config::Config,
+    options: Options,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Article {
-    let path = &file.path;
-    let sidecar_hint = format!("add it to {}", file.sidecar_name());
-    let headline = meta.headline.unwrap_or_else(|| {
-        let first = clean::lines(&file.text)
-            .first()
-            .map(|(_, line)| (*line).to_owned())
-            .unwrap_or_default();
-        diagnostics.push(Diagnostic::warning(
-            path,
-            format!("no headline given; using the first line, “{first}”"),
-            format!("if that is wrong, set headline = \"…\" ({sidecar_hint})"),
+) -> Option<Draft> {
+    let meta = match (&file.sidecar, options.use_metadata) {
+        (Some(sidecar), true) => match metadata::parse(&sidecar.path, &sidecar.text) {
+            Ok(meta) => meta,
+            Err(mut problems) => {
+                diagnostics.append(&mut problems);
+                return None;
+            }
+        },
+        _ => metadata::Metadata::default(),
+    };
+    let doc = document::read(file.format, &file.text)
+        .map_err(|problem| {
+            diagnostics.push(Diagnostic::error(
+                &file.path,
+                problem,
+                "check that the file is a complete saved article page",
+            ))
+        })
+        .ok()?;
+    let lines = doc.lines;
+    let mut warnings = Vec::new();
+    let markup = doc.markup;
+    let tagged = |tag: String| Sourced {
+        provenance: dateline_core::Provenance::MetaTag(tag),
+        confidence: Confidence::High,
+    };
+
+    let (headline, headline_source) = if let Some(h) = meta.headline {
+        (h, Sourced::METADATA)
+    } else if let Some((h, tag)) = markup.headline {
+        (h, tagged(tag))
+    } else if let Some((index, source)) = infer::headline::infer(&lines) {
+        (lines[index].text.clone(), source)
+    } else {
+        let first = lines.first().map(|l| l.text.clone()).unwrap_or_default();
+        warnings.push(format!(
+            "no line looks like a headline; using the first line, “{}”",
+            text::excerpt(&first, 80)
         ));
-        first
-    });
-    let outlet = meta.outlet.unwrap_or_else(|| {
-        diagnostics.push(Diagnostic::warning(
-            path,
-            "no outlet given; shown as “Unknown outlet”",
-            format!("set outlet = \"…\" ({sidecar_hint})"),
-        ));
-        "Unknown outlet".to_owned()
-    });
-    if meta.published.is_none() {
-        diagnostics.push(Diagnostic::warning(
-            path,
-            "no publication date given; the article is listed as undated",
-            format!("set published = YYYY-MM-DD ({sidecar_hint})"),
-        ));
-    }
-    let paragraphs = clean::body(&file.text, &headline, &config.boilerplate);
-    if paragraphs.is_empty() {
-        diagnostics.push(Diagnostic::error(
-            path,
-            "no article text is left once the headline and boilerplate are removed",
-            format!(
-                "add the article text below the headline, or check that no end marker in {} matches its first lines",
-                config::FILE_NAME
-            ),
-        ));
-    }
-    Article {
-        slug: String::new(),
-        headline,
-        outlet,
-        date: meta.published,
-        url: meta.url,
+        let source = Sourced::text(
+            lines.first().map_or(0, |l| l.number),
+            first.clone(),
+            Confidence::Low,
+        );
+        (first, source)
+    };
+    let headline_at = infer::headline::last_position(&lines, &headline);
+
+    let dateline = infer::dateline::find(&lines);
+    let (outlet, outlet_source) = if let Some(o) = meta.outlet {
+        (Some(o), Sourced::METADATA)
+    } else if let Some((o, tag)) = markup.outlet {
+        (Some(o), tagged(tag))
+    } else if let Some((o, source)) = infer::outlet::infer(&lines, dateline.as_ref()) {
+        (Some(o), source)
+    } else {
+        warnings.push("no outlet is named by metadata or by the publisher's own signatures; shown as “Unknown outlet”".to_owned());
+        (None, Sourced::UNKNOWN)
+    };
+
+    let (date, date_source) = if let Some(d) = meta.published {
+        (Some(d), Sourced::METADATA)
+    } else if let Some((d, tag)) = markup.date {
+        (Some(d), tagged(tag))
+    } else {
+        let whole: String = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        match infer::date::infer(&lines, headline_at, dateline.as_ref(), &whole) {
+            Some(found) => {
+                warnings.extend(found.caution);
+                (Some(found.date), found.source)
+            }
+            None => {
+                warnings.push(
+                    "the text states no publication date; the article is listed as undated"
+                        .to_owned(),
+                );
+                (None, Sourced::UNKNOWN)
+            }
+        }
+    };
+
+    Some(Draft {
         source: file.relative.clone(),
-        paragraphs,
-    }
+        path: file.path.clone(),
+        sidecar_name: file.sidecar_name(),
+        headline,
+        headline_source,
+        headline_at,
+        outlet,
+        outlet_source,
+        date,
+        date_source,
+        place: dateline.map(|d| d.place),
+        url: meta.url.or(markup.url),
+        tags: meta.tags,
+        warnings,
+        lines,
+    })
 }

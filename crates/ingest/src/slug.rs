@@ -13,7 +13,22 @@ const MAX_WORDS: usize = 8;
 
 /// The slug of one article, before collisions are resolved.
 pub fn base(date: Option<Date>, headline: &str) -> String {
-    let ascii = deunicode::deunicode(headline).to_lowercase();
+    let words = first_words(headline, MAX_WORDS);
+    let prefix = date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+    if words.is_empty() {
+        prefix
+    } else {
+        format!("{prefix}-{words}")
+    }
+}
+
+/// A name as a slug of all its words, e.g. "Kim Jong-un" → `kim-jong-un`.
+pub fn words(name: &str) -> String {
+    first_words(name, usize::MAX)
+}
+
+fn first_words(text: &str, max: usize) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
     let words: Vec<String> = ascii
         .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .map(|w| {
@@ -22,14 +37,9 @@ pub fn base(date: Option<Date>, headline: &str) -> String {
                 .collect::<String>()
         })
         .filter(|w| !w.is_empty())
-        .take(MAX_WORDS)
+        .take(max)
         .collect();
-    let prefix = date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
-    if words.is_empty() {
-        prefix
-    } else {
-        format!("{prefix}-{}", words.join("-"))
-    }
+    words.join("-")
 }
 
 /// Makes slugs unique: the first holder of a slug (in the order given, which callers keep

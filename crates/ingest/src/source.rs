@@ -1,16 +1,18 @@
 //! Finding and reading the files of a corpus folder.
 //!
-//! Articles are `*.txt` files anywhere below the folder, each optionally paired with a
-//! `<name>.meta.toml` sidecar beside it; `dateline.toml` at the top is the corpus
-//! configuration. Hidden files and folders are skipped. Files are read whole and must be UTF-8.
+//! Articles are `.txt`, `.md` and `.html` files anywhere below the folder, each optionally
+//! paired with a `<name>.meta.toml` sidecar beside it; `dateline.toml` (configuration) and
+//! `gazetteer.toml` (entities) stand at the top, and a top-level `README.md` is documentation.
+//! Hidden files and folders are skipped. Files are read whole and must be UTF-8.
 
 use crate::config;
 use crate::diagnostic::{line_of, Diagnostic};
+use crate::document::Format;
+use crate::entities;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const ARTICLE_EXT: &str = "txt";
 const SIDECAR_SUFFIX: &str = ".meta.toml";
 
 /// A file's path and its text.
@@ -27,6 +29,7 @@ pub(crate) struct ArticleFile {
     /// The path relative to the corpus folder, with `/` separators.
     pub relative: String,
     pub text: String,
+    pub format: Format,
     pub sidecar: Option<TextFile>,
 }
 
@@ -42,6 +45,7 @@ impl ArticleFile {
 #[derive(Debug, Default)]
 pub(crate) struct Files {
     pub config: Option<TextFile>,
+    pub gazetteer: Option<TextFile>,
     /// Sorted by relative path.
     pub articles: Vec<ArticleFile>,
 }
@@ -53,37 +57,43 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
         diagnostics.push(Diagnostic::error(
             dir,
             format!("cannot read the corpus folder: {e}"),
-            "point DATELINE_CORPUS at a folder of .txt articles (relative paths start at the repository root)",
+            "check the path: it must be a folder of articles (for the build, DATELINE_CORPUS names it, relative to the repository root)",
         ));
         return Files::default();
     }
     paths.sort();
 
     let mut files = Files::default();
+    // Sidecars by the article path without its extension.
     let mut sidecars: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut articles = Vec::new();
     for path in paths {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if path.parent() == Some(dir) && name == config::FILE_NAME {
+        let top = path.parent() == Some(dir);
+        if top && name == config::FILE_NAME {
             files.config = read(&path, diagnostics).map(|text| TextFile { path, text });
+        } else if top && name == entities::FILE_NAME {
+            files.gazetteer = read(&path, diagnostics).map(|text| TextFile { path, text });
+        } else if top && name.eq_ignore_ascii_case("README.md") {
+            continue;
         } else if let Some(stem) = name.strip_suffix(SIDECAR_SUFFIX) {
-            sidecars.insert(
-                path.with_file_name(format!("{stem}.{ARTICLE_EXT}")),
-                path.clone(),
-            );
-        } else if path.extension().is_some_and(|e| e == ARTICLE_EXT) {
-            articles.push(path);
+            sidecars.insert(path.with_file_name(stem), path.clone());
+        } else if let Some(format) = path
+            .extension()
+            .and_then(|e| Format::from_extension(&e.to_string_lossy()))
+        {
+            articles.push((path, format));
         } else {
             diagnostics.push(Diagnostic::warning(
                 &path,
                 "not an article file, so it was skipped",
-                format!("articles are .{ARTICLE_EXT} files; rename it, or move it out of the corpus folder to silence this"),
+                "articles are .txt, .md or .html files; rename it, or move it out of the corpus folder to silence this",
             ));
         }
     }
 
-    for path in articles {
-        let sidecar_path = sidecars.remove(&path);
+    for (path, format) in articles {
+        let sidecar_path = sidecars.remove(&path.with_extension(""));
         let Some(text) = read(&path, diagnostics) else {
             continue;
         };
@@ -108,16 +118,17 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
             path,
             relative,
             text,
+            format,
             sidecar,
         });
     }
 
-    for (article, sidecar) in sidecars {
+    for (stem, sidecar) in sidecars {
         diagnostics.push(Diagnostic::error(
             &sidecar,
             format!(
-                "metadata for {} but no such article file",
-                article.file_name().unwrap_or_default().to_string_lossy()
+                "metadata for {}.txt (or .md, .html) but no such article file",
+                stem.file_name().unwrap_or_default().to_string_lossy()
             ),
             "rename the sidecar to match its article (<name>.meta.toml beside <name>.txt), or delete it",
         ));
@@ -125,7 +136,7 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
     if files.articles.is_empty() && diagnostics.iter().all(|d| !d.is_error()) {
         diagnostics.push(Diagnostic::error(
             dir,
-            format!("the corpus folder holds no .{ARTICLE_EXT} article"),
+            "the corpus folder holds no .txt, .md or .html article",
             "add article files, or point DATELINE_CORPUS at another folder",
         ));
     }

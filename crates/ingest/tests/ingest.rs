@@ -76,7 +76,7 @@ mod seed_corpus {
             .map(|a| {
                 (
                     a.date.unwrap().to_string(),
-                    a.outlet.as_str(),
+                    a.outlet.as_deref().unwrap_or("?"),
                     a.headline.as_str(),
                 )
             })
@@ -149,6 +149,184 @@ mod seed_corpus {
     }
 }
 
+/// The seed corpus read from its text alone: no sidecars, and (second test) no `dateline.toml`
+/// either, so only the generic detectors clean it.
+mod seed_corpus_text_only {
+    use super::*;
+    use dateline_core::Confidence;
+    use dateline_ingest::{ingest_dir_with, Options};
+
+    const TEXT_ONLY: Options = Options {
+        use_metadata: false,
+    };
+
+    fn ingest(dir: &Path) -> dateline_ingest::Ingested {
+        ingest_dir_with(dir, TEXT_ONLY, &mut |_, _| {}).unwrap()
+    }
+
+    /// The seed texts copied into a folder of their own, without any corpus file.
+    fn bare_seeds() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for entry in fs::read_dir(seed_corpus()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        dir
+    }
+
+    #[test]
+    fn headlines_outlets_and_the_dates_the_text_states() {
+        for dir in [seed_corpus(), bare_seeds().keep()] {
+            let ingested = ingest(&dir);
+            let mut got: Vec<_> = ingested
+                .reports
+                .iter()
+                .map(|r| {
+                    (
+                        r.source.as_str(),
+                        r.headline.value.clone().unwrap(),
+                        r.outlet.value.clone(),
+                        r.date.value.clone(),
+                    )
+                })
+                .collect();
+            got.sort();
+            let s = |v: &str| Some(v.to_owned());
+            assert_eq!(
+                got,
+                [
+                    (
+                        "000_520e193af42e8ff7.txt",
+                        "Russia and North Korea Discuss Visa-Free Regime".into(),
+                        s("The Moscow Times"),
+                        None
+                    ),
+                    // The page's "today" header (22 January 2025) is not the date; the text
+                    // names no outlet of its own (WIC News republished a Korea Times report).
+                    (
+                        "001_38a6156a7a003cab.txt",
+                        "North Korea’s Kim may visit Russia to meet Putin".into(),
+                        None,
+                        s("2019-03-25")
+                    ),
+                    // "Since July 1, 2024" is the appeal's date, not the article's.
+                    (
+                        "002_ad0e1c6850c647df.txt",
+                        "Kremlin Confirms Putin's Trip to North Korea".into(),
+                        s("The Moscow Times"),
+                        None
+                    ),
+                    // "Jan. 27" is a date in the story.
+                    (
+                        "003_d05cbbe8e6357a1e.txt",
+                        "Russia Signs Deal to Hand Over North Korean Refugees".into(),
+                        s("The Moscow Times"),
+                        None
+                    ),
+                    // "Seoul, March 27 (NationPress)" + "on Thursday" + years mentioned up to 2023.
+                    (
+                        "004_2fae1edb71ee4543.txt",
+                        "Preparations in Progress for Kim Jong-un's Upcoming Visit to Russia"
+                            .into(),
+                        s("NationPress"),
+                        s("2025-03-27")
+                    ),
+                ],
+                "in {dir:?}"
+            );
+            let nation = ingested
+                .reports
+                .iter()
+                .find(|r| r.source.starts_with("004"))
+                .unwrap();
+            assert_eq!(nation.place.as_deref(), Some("Seoul"));
+            assert_eq!(nation.date.source.confidence, Confidence::Medium);
+            let wic = ingested
+                .reports
+                .iter()
+                .find(|r| r.source.starts_with("001"))
+                .unwrap();
+            assert_eq!(wic.date.source.confidence, Confidence::High);
+            assert!(
+                wic.date
+                    .source
+                    .describe()
+                    .contains("Monday, 25th March 2019"),
+                "{:?}",
+                wic.date
+            );
+        }
+    }
+
+    #[test]
+    fn no_boilerplate_in_any_body_even_without_configured_patterns() {
+        let dir = bare_seeds();
+        let ingested = ingest(dir.path());
+        let chrome = [
+            "Support The Moscow Times",
+            "Read more",
+            "Independent journalism",
+            "As the only remaining independent",
+            "Please consider making",
+            "paiment methods",
+            "Remind me later",
+            "small favor to ask",
+            "Sign up for our free weekly newsletter",
+            "Subscribers agree",
+            "Dear readers",
+            "Click to start listening",
+            "Nation Press",
+            "Enjoying ad-free content?",
+            "Monday, 25th March 2019",
+            "Wednesday, 22nd January 2025",
+            "smiling as he meets athletes",
+        ];
+        for article in ingested.corpus.articles() {
+            let body = article.paragraphs.join("\n");
+            for c in chrome {
+                assert!(!body.contains(c), "{}: body contains {c:?}", article.source);
+            }
+        }
+        let visa = ingested
+            .corpus
+            .articles()
+            .iter()
+            .find(|a| a.source.starts_with("000"))
+            .unwrap();
+        assert_eq!(visa.captions, ["North Korean leader Kim Jong Un smiling as he meets athletes who won gold medals at the 17th Asian Games."]);
+        assert!(visa.paragraphs[0].starts_with("Russia and North Korea have discussed"));
+        assert!(visa
+            .paragraphs
+            .last()
+            .unwrap()
+            .contains("will not happen instantaneously"));
+        let kim = ingested
+            .corpus
+            .articles()
+            .iter()
+            .find(|a| a.source.starts_with("001"))
+            .unwrap();
+        assert!(
+            kim.paragraphs[0].ends_with("according to North Korea watchers."),
+            "{:?}",
+            kim.paragraphs[0]
+        );
+        let refugees = ingested
+            .corpus
+            .articles()
+            .iter()
+            .find(|a| a.source.starts_with("003"))
+            .unwrap();
+        assert!(refugees
+            .paragraphs
+            .last()
+            .unwrap()
+            .contains("Strengthening the friendship with blood"));
+    }
+}
+
 mod broken_corpora {
     use super::*;
 
@@ -175,7 +353,7 @@ mod broken_corpora {
             "a.meta.toml:3: invalid date",
             "b.txt:2: byte 14 is not UTF-8 text — save the file as UTF-8",
             "c.txt: the file is empty — ",
-            "d.meta.toml: metadata for d.txt but no such article file — rename the sidecar",
+            "d.meta.toml: metadata for d.txt (or .md, .html) but no such article file — rename the sidecar",
             "e.meta.toml:3: unknown field `colour`",
         ];
         assert_eq!(report.errors().count(), starts.len(), "{lines:#?}");
@@ -198,11 +376,14 @@ mod broken_corpora {
             report.to_string().contains("cannot read the corpus folder"),
             "{report}"
         );
-        let (_dir, result) = ingest_files(&[("notes.md", b"not an article")]);
+        let (_dir, result) = ingest_files(&[("notes.pdf", b"not an article")]);
         let text = result.unwrap_err().to_string();
-        assert!(text.contains("holds no .txt article"), "{text}");
         assert!(
-            text.contains("notes.md: warning: not an article file"),
+            text.contains("holds no .txt, .md or .html article"),
+            "{text}"
+        );
+        assert!(
+            text.contains("notes.pdf: warning: not an article file"),
             "{text}"
         );
     }
@@ -253,5 +434,69 @@ mod without_metadata {
         let corpus = result.unwrap().corpus;
         assert_eq!(corpus.find("undated-same").unwrap().source, "1.txt");
         assert_eq!(corpus.find("undated-same-2").unwrap().source, "2.txt");
+    }
+}
+
+/// The `dateline-check` command as a user runs it.
+mod check_command {
+    use super::*;
+    use std::process::Command;
+
+    fn check(args: &[&str]) -> (i32, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_dateline-check"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+
+    #[test]
+    fn reports_every_article_as_json() {
+        let corpus = seed_corpus();
+        let (code, stdout, _) = check(&["--json", corpus.to_str().unwrap()]);
+        assert_eq!(code, 0);
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(json["ok"], true);
+        assert_eq!(json["articles"].as_array().unwrap().len(), 5);
+        assert_eq!(json["summary"]["dated"], 5);
+        assert_eq!(json["articles"][0]["date"]["provenance"], "Metadata");
+    }
+
+    #[test]
+    fn text_report_shows_provenance_and_stripped_lines() {
+        let corpus = seed_corpus();
+        let (code, stdout, _) = check(&["--no-metadata", corpus.to_str().unwrap()]);
+        assert_eq!(code, 0);
+        assert!(
+            stdout.contains("date      2019-03-25   [High] from line 7: “Monday, 25th March 2019”"),
+            "{stdout}"
+        );
+        assert!(
+            stdout
+                .contains("banner above the headline              “Wednesday, 22nd January 2025”"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("5 articles: 2 dated, 4 with an outlet"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn fails_with_the_report_on_a_broken_corpus() {
+        let (_dir, _) = ingest_files(&[]);
+        let (code, _, stderr) = check(&[_dir.path().to_str().unwrap()]);
+        assert_eq!(code, 1);
+        assert!(
+            stderr.contains("holds no .txt, .md or .html article"),
+            "{stderr}"
+        );
+        let (code, _, stderr) = check(&["--bogus"]);
+        assert_eq!(code, 2);
+        assert!(stderr.contains("usage: dateline-check"), "{stderr}");
     }
 }

@@ -1,0 +1,211 @@
+//! `dateline-check`: ingests a corpus folder and reports, per article, every field with its
+//! provenance and confidence, the lines stripped and why, the entities, and the warnings; then
+//! a summary and the names the gazetteer lacks. Exits 1 if the corpus has errors.
+//!
+//! ```text
+//! dateline-check [--json] [--no-metadata] [FOLDER]     (FOLDER defaults to ./corpus)
+//! ```
+
+use dateline_ingest::{ingest_dir_with, ArticleReport, Ingested, Options};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: dateline-check [--json] [--no-metadata] [FOLDER]
+
+Ingests the corpus FOLDER (default: ./corpus) as the build would and reports what it found.
+  --json          machine-readable output on stdout
+  --no-metadata   ignore the .meta.toml sidecars: show what the text alone supports
+  -h, --help      this help";
+
+struct Args {
+    folder: PathBuf,
+    json: bool,
+    use_metadata: bool,
+}
+
+fn parse_args() -> Result<Args, lexopt::Error> {
+    use lexopt::prelude::*;
+    let mut args = Args {
+        folder: PathBuf::from("corpus"),
+        json: false,
+        use_metadata: true,
+    };
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("json") => args.json = true,
+            Long("no-metadata") => args.use_metadata = false,
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            Value(folder) => args.folder = PathBuf::from(folder),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("dateline-check: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+
+    // A progress bar on large corpora, drawn only when stderr is a terminal.
+    let bar = ProgressBar::hidden();
+    let result = ingest_dir_with(
+        &args.folder,
+        Options {
+            use_metadata: args.use_metadata,
+        },
+        &mut |done, total| {
+            if done == 1 && total >= 200 {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                bar.set_length(total as u64);
+                bar.set_style(
+                    ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
+                        .expect("valid template"),
+                );
+            }
+            bar.set_position(done as u64);
+        },
+    );
+    bar.finish_and_clear();
+
+    match result {
+        Ok(ingested) => {
+            let out = if args.json {
+                json(&ingested)
+            } else {
+                text(&ingested)
+            };
+            // A reader that stops early (`| head`) is not an error.
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(report) => {
+            if args.json {
+                let errors: Vec<String> =
+                    report.diagnostics.iter().map(ToString::to_string).collect();
+                println!("{}", serde_json::json!({ "ok": false, "problems": errors }));
+            }
+            eprintln!("{report}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn json(ingested: &Ingested) -> String {
+    let value = serde_json::json!({
+        "ok": true,
+        "articles": ingested.reports,
+        "warnings": ingested.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "entity_candidates": ingested.candidates,
+        "summary": summary(ingested),
+    });
+    serde_json::to_string_pretty(&value).expect("reports serialise") + "\n"
+}
+
+fn summary(ingested: &Ingested) -> serde_json::Value {
+    let count =
+        |f: &dyn Fn(&ArticleReport) -> bool| ingested.reports.iter().filter(|r| f(r)).count();
+    serde_json::json!({
+        "articles": ingested.reports.len(),
+        "dated": count(&|r| r.date.value.is_some()),
+        "with_outlet": count(&|r| r.outlet.value.is_some()),
+        "stripped_lines": ingested.reports.iter().map(|r| r.stripped.len()).sum::<usize>(),
+        "entities": ingested.corpus.entities().len(),
+        "warnings": ingested.warnings.len(),
+    })
+}
+
+fn text(ingested: &Ingested) -> String {
+    let mut out = String::new();
+    for r in &ingested.reports {
+        let _ = writeln!(out, "{}  →  {}", r.source, r.slug);
+        field(&mut out, "headline", &r.headline);
+        field(&mut out, "outlet", &r.outlet);
+        field(&mut out, "date", &r.date);
+        if let Some(place) = &r.place {
+            let _ = writeln!(out, "  {:<9} {place}", "place");
+        }
+        let _ = writeln!(
+            out,
+            "  {:<9} {} paragraphs, {} caption(s)",
+            "body",
+            r.paragraphs,
+            r.captions.len()
+        );
+        for s in &r.stripped {
+            let _ = writeln!(
+                out,
+                "  {:<9} line {:>3}  {:<38} “{}”",
+                "stripped",
+                s.line,
+                s.reason.describe(),
+                excerpt(&s.text, 60)
+            );
+        }
+        if !r.entities.is_empty() {
+            let names: Vec<String> = r
+                .entities
+                .iter()
+                .map(|e| format!("{} ({}, {})", e.name, e.kind, e.count))
+                .collect();
+            let _ = writeln!(out, "  {:<9} {}", "entities", names.join("; "));
+        }
+        for w in &r.warnings {
+            let _ = writeln!(out, "  {:<9} {w}", "warning");
+        }
+        let _ = writeln!(out);
+    }
+    let s = summary(ingested);
+    let _ = writeln!(
+        out,
+        "{} articles: {} dated, {} with an outlet; {} lines stripped; {} entities; {} warnings",
+        s["articles"],
+        s["dated"],
+        s["with_outlet"],
+        s["stripped_lines"],
+        s["entities"],
+        s["warnings"]
+    );
+    for w in &ingested.warnings {
+        let _ = writeln!(out, "{w}");
+    }
+    if !ingested.candidates.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNames not in the gazetteer (add them to gazetteer.toml as person, place or org):"
+        );
+        for c in ingested.candidates.iter().take(40) {
+            let _ = writeln!(
+                out,
+                "  {:>3}×  {}  (first in {})",
+                c.count, c.name, c.first_seen
+            );
+        }
+    }
+    out
+}
+
+fn field(out: &mut String, name: &str, field: &dateline_ingest::report::Field) {
+    let value = field.value.as_deref().unwrap_or("—");
+    let _ = writeln!(
+        out,
+        "  {name:<9} {value}   [{:?}] {}",
+        field.source.confidence,
+        field.source.describe()
+    );
+}
+
+fn excerpt(text: &str, max: usize) -> String {
+    dateline_ingest::text::excerpt(text, max)
+}
