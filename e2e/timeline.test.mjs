@@ -103,6 +103,27 @@ test("a deep link works under a sub-path in a fresh browser", async () => {
   });
 });
 
+// The reader says where the metadata came from, keeps photo captions apart from the text, and
+// lists the people, places and organisations the article mentions.
+test("the reader shows provenance, captions and entities", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await gotoApp(page, `${url}?a=2014-10-29-russia-and-north-korea-discuss-visa-free-regime`);
+    const reader = page.locator(".reader article");
+    await reader.waitFor();
+    assert.match(await reader.locator(".reader-date").getAttribute("title"), /Date: from the article's metadata \(high confidence\)/);
+    await reader.locator(".provenance summary").click();
+    assert.match(await reader.locator(".provenance").innerText(), /Headline from the article's metadata/);
+    assert.match(await reader.locator(".reader-captions").innerText(), /smiling as he meets athletes/);
+    assert.ok(!(await reader.locator(".reader-body").innerText()).includes("smiling as he meets athletes"));
+    const people = await reader.locator(".entity-row", { hasText: "People" }).locator(".chip").allInnerTexts();
+    assert.deepEqual(people.slice(0, 2), ["Alexander Galushka", "Vladimir Putin"]);
+    const places = await reader.locator(".entity-row", { hasText: "Places" }).locator(".chip").allInnerTexts();
+    assert.ok(places.includes("North Korea") && places.includes("Vladivostok"), `places: ${places}`);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
 // A link to an article that is not in the collection still shows the timeline, with a notice
 // that can be dismissed.
 test("a link to an unknown article shows the timeline and a dismissible notice", async () => {

@@ -23,6 +23,7 @@ pub mod metadata;
 pub mod report;
 pub mod slug;
 mod source;
+pub mod synth;
 pub mod text;
 
 use boilerplate::Repeated;
