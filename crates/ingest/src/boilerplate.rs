@@ -8,7 +8,9 @@
 use crate::text::{fold, Line};
 use std::collections::{HashMap, HashSet};
 
-/// Appeal wording that starts a line ("Support us", "Sign up for our newsletter").
+/// Appeal wording that starts a short, banner-like line ("Support us", "Sign up for our
+/// newsletter"); a prose paragraph that happens to start so ("Support for the deal grew …") is
+/// not an appeal.
 const APPEAL_STARTS: &[&str] = &[
     "support ",
     "subscribe",
@@ -64,8 +66,10 @@ const WIDGET_LINES: &[&str] = &[
 pub fn is_appeal(line: &str) -> bool {
     let f = fold(line);
     let f = f.trim_start_matches(['.', '…', ' ']);
+    const BANNER_WORDS: usize = 8;
     WIDGET_LINES.contains(&f.trim_end_matches(['.', '!']))
-        || APPEAL_STARTS.iter().any(|p| f.starts_with(p))
+        || (crate::text::word_count(f) <= BANNER_WORDS
+            && APPEAL_STARTS.iter().any(|p| f.starts_with(p)))
         || APPEAL_PHRASES.iter().any(|p| f.contains(p))
 }
 
@@ -146,6 +150,8 @@ mod tests {
             "North Korea pledged to support the regime in Moscow.",
             "Read the statement, he said.",
             "The monthly trade figures rose.",
+            "Support for the deal grew in Moscow after the summit, officials said on Monday.",
+            "Subscribers to the state newspaper in Pyongyang read the statement in full.",
         ] {
             assert!(!is_appeal(line), "{line:?} is prose");
         }

@@ -138,7 +138,8 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
         };
         if let Some(reason) = generic {
             strip(&mut out, line, reason);
-            if closing_run(&lines[i..], cx) {
+            // Closing appeals come after the article: with no text yet, drop just this line.
+            if !kept.is_empty() && closing_run(&lines[i..], cx) {
                 lines[i + 1..]
                     .iter()
                     .for_each(|l| strip(&mut out, l, Reason::AfterEnd));

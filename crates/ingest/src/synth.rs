@@ -280,15 +280,24 @@ mod tests {
     fn the_same_seed_gives_the_same_corpus_and_it_ingests() {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         assert_eq!(
-            write_corpus(a.path(), 20, 7).unwrap(),
-            write_corpus(b.path(), 20, 7).unwrap()
+            write_corpus(a.path(), 300, 7).unwrap(),
+            write_corpus(b.path(), 300, 7).unwrap()
         );
         assert_eq!(
             std::fs::read(a.path().join("000013.txt")).unwrap(),
             std::fs::read(b.path().join("000013.txt")).unwrap()
         );
         let ingested = crate::ingest_dir(a.path()).unwrap();
-        assert_eq!(ingested.corpus.len(), 20);
+        assert_eq!(ingested.corpus.len(), 300);
+        // Every article keeps most of its paragraphs (6 or more were written).
+        assert!(
+            ingested
+                .corpus
+                .articles()
+                .iter()
+                .all(|a| a.paragraphs.len() >= 5),
+            "an article lost its text"
+        );
         // Inference dates the articles without sidecars from their datelines.
         assert!(ingested.corpus.articles().iter().all(|a| a.date.is_some()));
         assert!(ingested
