@@ -19,7 +19,8 @@ pub struct Date {
     pub day: u8,
 }
 
-const MONTH_NAMES: [&str; 12] = [
+/// The English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -32,6 +33,17 @@ const MONTH_NAMES: [&str; 12] = [
     "October",
     "November",
     "December",
+];
+
+/// The English weekday names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 impl Date {

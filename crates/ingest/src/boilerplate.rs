@@ -116,14 +116,7 @@ impl Repeated {
 }
 
 fn outlet_key(outlet: Option<&str>) -> String {
-    outlet
-        .map(|o| {
-            o.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        })
-        .unwrap_or_default()
+    outlet.map(crate::text::name_key).unwrap_or_default()
 }
 
 #[cfg(test)]

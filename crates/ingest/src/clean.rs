@@ -224,13 +224,7 @@ fn is_caption(line: &str) -> bool {
 }
 
 fn is_sign_off(line: &str, outlet: Option<&str>) -> bool {
-    let key = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    outlet.is_some_and(|o| key(o) == key(line))
+    outlet.is_some_and(|o| crate::text::name_key(o) == crate::text::name_key(line))
 }
 
 #[cfg(test)]

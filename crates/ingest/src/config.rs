@@ -14,7 +14,7 @@
 //!
 //! Matching ignores case, surrounding white space, and curly versus straight quotes.
 
-use crate::diagnostic::{line_of, Diagnostic};
+use crate::diagnostic::{toml_error, Diagnostic};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -45,13 +45,12 @@ pub struct Boilerplate {
 /// Parses the configuration file's text. `path` is only used in diagnostics.
 pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
     let config: Config = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |span| line_of(text, span.start));
-        Diagnostic::error(
+        toml_error(
             path,
-            e.message().trim().to_owned(),
+            text,
+            &e,
             "the file holds one [boilerplate] table with the lists drop_lines and end_markers",
         )
-        .at_line(line)
     })?;
     if let Some(blank) = config
         .boilerplate

@@ -114,6 +114,18 @@ impl fmt::Display for Report {
 
 impl std::error::Error for Report {}
 
+/// A diagnostic for a TOML file that does not parse or does not fit its schema, at the line
+/// the parser points to.
+pub fn toml_error(
+    path: &Path,
+    text: &str,
+    error: &toml::de::Error,
+    fix: impl Into<String>,
+) -> Diagnostic {
+    let line = error.span().map_or(1, |span| line_of(text, span.start));
+    Diagnostic::error(path, error.message().trim().to_owned(), fix).at_line(line)
+}
+
 /// The 1-based line on which byte `offset` of `text` stands.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());

@@ -18,10 +18,11 @@
 //! takes the longest name at each place ("Russian President Vladimir Putin" → Vladimir Putin)
 //! and only whole words.
 
-use crate::diagnostic::{line_of, Diagnostic};
+use crate::diagnostic::{toml_error, Diagnostic};
 use crate::slug;
 use crate::text::fold_words;
 use aho_corasick::{AhoCorasick, MatchKind};
+use dateline_core::model::{MONTH_NAMES, WEEKDAY_NAMES};
 use dateline_core::{Entity, EntityKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -71,13 +72,12 @@ impl Gazetteer {
     /// Parses a gazetteer file's text. `path` is only used in diagnostics.
     pub fn parse(path: &Path, text: &str) -> Result<Self, Diagnostic> {
         let raw: RawGazetteer = toml::from_str(text).map_err(|e| {
-            let line = e.span().map_or(1, |s| line_of(text, s.start));
-            Diagnostic::error(
+            toml_error(
                 path,
-                e.message().trim().to_owned(),
+                text,
+                &e,
                 "write [[person]], [[place]] or [[org]] tables, each with name = \"…\" and optional aliases = [\"…\"]",
             )
-            .at_line(line)
         })?;
         let mut entries = Vec::new();
         for (kind, list) in [
@@ -267,27 +267,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "State",
     "Federal",
 ];
-const CALENDAR_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{Ll}’']+(?:-\p{L}+)?(?:[ ]+\p{Lu}[\p{Ll}]+(?:-\p{L}+)?)+")
@@ -310,7 +289,9 @@ pub fn candidates<'a>(
                 .unwrap_or(words.len());
             let name_words = &words[first_name_word..];
             if !(2..=4).contains(&name_words.len())
-                || name_words.iter().any(|w| CALENDAR_WORDS.contains(w))
+                || name_words
+                    .iter()
+                    .any(|w| MONTH_NAMES.contains(w) || WEEKDAY_NAMES.contains(w))
             {
                 continue;
             }

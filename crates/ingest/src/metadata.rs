@@ -13,7 +13,7 @@
 //!
 //! Unknown keys are errors, so a typo (`pubished`) cannot silently lose a date.
 
-use crate::diagnostic::{line_of, Diagnostic};
+use crate::diagnostic::{line_of, toml_error, Diagnostic};
 use dateline_core::Date;
 use serde::Deserialize;
 use std::path::Path;
@@ -53,8 +53,7 @@ const DATE_FIX: &str = "write a real calendar date as YYYY-MM-DD, e.g. published
 /// Parses a sidecar's text. `path` is only used in diagnostics.
 pub fn parse(path: &Path, text: &str) -> Result<Metadata, Vec<Diagnostic>> {
     let raw: RawMetadata = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |span| line_of(text, span.start));
-        let problem = e.message().trim().to_owned();
+        let problem = e.message().trim();
         let fix = if problem.starts_with("unknown field") {
             format!("use only the keys {KEYS}")
         } else if problem.contains("date") {
@@ -62,7 +61,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Metadata, Vec<Diagnostic>> {
         } else {
             "write it as TOML, e.g. published = 2024-06-17 and headline = \"…\"".to_owned()
         };
-        vec![Diagnostic::error(path, problem, fix).at_line(line)]
+        vec![toml_error(path, text, &e, fix)]
     })?;
 
     let mut problems = Vec::new();

@@ -173,20 +173,6 @@ const PLACES: &[&str] = &[
     "Tokyo",
     "Beijing",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn sentence(rng: &mut Rng, out: &mut String) {
     let words = 12 + rng.below(18);
@@ -252,7 +238,7 @@ pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
             text,
             "{}, {} {day}, {year} ({outlet}) ",
             PLACES[rng.below(PLACES.len())],
-            MONTHS[month - 1]
+            dateline_core::model::MONTH_NAMES[month - 1]
         );
         for _ in 0..(6 + rng.below(10)) {
             for _ in 0..(2 + rng.below(4)) {

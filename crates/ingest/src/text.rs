@@ -65,6 +65,15 @@ pub fn fold_words(text: &str) -> String {
     out
 }
 
+/// Key for comparing publisher names: letters and digits only, lower case, so "Nation Press"
+/// and "NationPress" are one outlet.
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// How many words a line has.
 pub fn word_count(line: &str) -> usize {
     line.split_whitespace().count()

@@ -7,7 +7,6 @@
 
 use super::OPENING;
 use crate::boilerplate;
-use crate::dates;
 use crate::text::{fold, word_count, Line};
 use dateline_core::{Confidence, Sourced};
 
@@ -67,11 +66,6 @@ pub fn last_position(lines: &[Line], headline: &str) -> Option<usize> {
         })
 }
 
-/// Whether any date stands in the line at all; used to keep dates out of headlines.
-pub fn mentions_date(line: &str) -> bool {
-    !dates::find(line).is_empty()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +110,5 @@ mod tests {
     #[test]
     fn no_headline_in_prose_only_text() {
         assert_eq!(headline("This is a sentence.\nAnd another one."), None);
-        assert!(mentions_date("on March 27") && !mentions_date("no date"));
     }
 }

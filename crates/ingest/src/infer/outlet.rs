@@ -7,7 +7,7 @@
 //! Names are compared without case or spaces, so "Nation Press" supports "NationPress".
 
 use super::dateline::Dateline;
-use crate::text::{word_count, Line};
+use crate::text::{name_key as key, word_count, Line};
 use dateline_core::{Confidence, Sourced};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -33,14 +33,6 @@ static SIGNATURES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
     .map(|(re, weight)| (Regex::new(&re).expect("valid regex"), weight))
     .collect()
 });
-
-/// Key for comparing outlet names: letters and digits only, lower case.
-fn key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 /// The outlet, with the signature that names it.
 pub fn infer(lines: &[Line], dateline: Option<&Dateline>) -> Option<(String, Sourced)> {
