@@ -80,13 +80,15 @@ pub struct Repeated {
 }
 
 impl Repeated {
-    /// Finds the lines each outlet repeats. `articles` gives each article's outlet (`None` when
-    /// unknown: those are compared with each other) and lines; a line counts once per article.
+    /// Finds the lines each outlet repeats. `articles` gives each article's outlet and lines; a
+    /// line counts once per article. Articles of unknown outlet are left out: they need not
+    /// share a publisher, so a line they share may well be quoted text.
     pub fn find<'a>(articles: impl IntoIterator<Item = (Option<&'a str>, &'a [Line])>) -> Self {
         let mut counts: HashMap<String, HashMap<String, usize>> = HashMap::new();
         for (outlet, lines) in articles {
+            let Some(outlet) = outlet else { continue };
             let seen: HashSet<String> = lines.iter().map(|l| fold(&l.text)).collect();
-            let outlet_counts = counts.entry(outlet_key(outlet)).or_default();
+            let outlet_counts = counts.entry(outlet_key(Some(outlet))).or_default();
             for line in seen {
                 *outlet_counts.entry(line).or_default() += 1;
             }
@@ -163,5 +165,7 @@ mod tests {
         assert!(repeated.contains(Some("The Moscow Times"), "Read more"));
         assert!(!repeated.contains(Some("The Moscow Times"), "Shared body sentence."));
         assert!(!repeated.contains(Some("Other"), "Read more"));
+        let unknown = Repeated::find([(None, &a[..]), (None, &b[..])]);
+        assert!(!unknown.contains(None, "Read more"));
     }
 }

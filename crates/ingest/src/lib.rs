@@ -123,10 +123,40 @@ pub fn ingest_dir_with(
         progress(done + 1, total);
     }
 
-    let repeated = Repeated::find(drafts.iter().map(|d| (d.outlet.as_deref(), &d.lines[..])));
-    let mut articles: Vec<(Draft, clean::Body)> = Vec::with_capacity(drafts.len());
-    let mut seen_bodies: HashMap<String, usize> = HashMap::new();
+    // The same text twice (a re-scrape, a copy): keep the first, merge the tags. This comes
+    // before counting repeated lines, or a copy would make its whole text look like boilerplate.
+    let mut unique: Vec<Draft> = Vec::with_capacity(drafts.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for draft in drafts {
+        let key = text::fold(
+            &draft
+                .lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        if let Some(&first) = seen.get(&key) {
+            let kept: &mut Draft = &mut unique[first];
+            diagnostics.push(Diagnostic::warning(
+                &draft.path,
+                format!("same article text as {}; merged into it", kept.source),
+                "delete one of the two files to silence this",
+            ));
+            for tag in draft.tags {
+                if !kept.tags.contains(&tag) {
+                    kept.tags.push(tag);
+                }
+            }
+            continue;
+        }
+        seen.insert(key, unique.len());
+        unique.push(draft);
+    }
+
+    let repeated = Repeated::find(unique.iter().map(|d| (d.outlet.as_deref(), &d.lines[..])));
+    let mut articles: Vec<(Draft, clean::Body)> = Vec::with_capacity(unique.len());
+    for draft in unique {
         let body = clean::body(
             &draft.lines,
             &clean::Context {
@@ -148,23 +178,6 @@ pub fn ingest_dir_with(
             ));
             continue;
         }
-        // The same text twice (a re-scrape, a copy): keep the first, merge the tags.
-        let key = text::fold(&body.paragraphs.join("\n"));
-        if let Some(&first) = seen_bodies.get(&key) {
-            let (kept, _) = &mut articles[first];
-            diagnostics.push(Diagnostic::warning(
-                &draft.path,
-                format!("same article text as {}; merged into it", kept.source),
-                "delete one of the two files to silence this",
-            ));
-            for tag in draft.tags {
-                if !kept.tags.contains(&tag) {
-                    kept.tags.push(tag);
-                }
-            }
-            continue;
-        }
-        seen_bodies.insert(key, articles.len());
         articles.push((draft, body));
     }
 

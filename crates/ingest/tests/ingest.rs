@@ -429,6 +429,37 @@ mod without_metadata {
     }
 
     #[test]
+    fn duplicate_articles_are_merged_into_the_first_with_a_warning() {
+        let (dir, result) = ingest_files(&[
+            (
+                "a.txt",
+                b"Same Headline Here\n\nThe same body text, word for word.",
+            ),
+            ("a.meta.toml", b"tags = [\"first\"]"),
+            (
+                "b.txt",
+                b"Same  Headline Here\n\nThe same body text, word for word.\n",
+            ),
+            ("b.meta.toml", b"tags = [\"second\", \"first\"]"),
+        ]);
+        let ingested = result.unwrap();
+        assert_eq!(ingested.corpus.len(), 1);
+        assert_eq!(ingested.corpus.articles()[0].tags, ["first", "second"]);
+        let prefix = format!("{}/", dir.path().display());
+        let warnings: Vec<_> = ingested
+            .warnings
+            .iter()
+            .map(|w| w.to_string().replace(&prefix, ""))
+            .collect();
+        assert!(
+            warnings.iter().any(
+                |w| w.starts_with("b.txt: warning: same article text as a.txt; merged into it")
+            ),
+            "{warnings:#?}"
+        );
+    }
+
+    #[test]
     fn identical_slugs_are_told_apart_in_file_order() {
         let (_dir, result) = ingest_files(&[("1.txt", b"Same\nOne."), ("2.txt", b"Same\nTwo.")]);
         let corpus = result.unwrap().corpus;
