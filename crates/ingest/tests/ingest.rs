@@ -9,6 +9,33 @@ fn seed_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
+/// Publisher chrome, banners, date lines and captions of the seed scrapes: none may reach a body.
+const SEED_CHROME: &[&str] = &[
+    "Support The Moscow Times",
+    "Read more",
+    "Independent journalism",
+    "As the only remaining independent",
+    "Please consider making",
+    "paiment methods",
+    "Remind me later",
+    "small favor to ask",
+    "Sign up for our free weekly newsletter",
+    "Subscribers agree",
+    "Dear readers",
+    "Click to start listening",
+    "Nation Press",
+    "Enjoying ad-free content?",
+    "Monday, 25th March 2019",
+    "Wednesday, 22nd January 2025",
+    "smiling as he meets athletes",
+];
+
+fn assert_no_chrome(source: &str, body: &str) {
+    for c in SEED_CHROME {
+        assert!(!body.contains(c), "{source}: body contains {c:?}");
+    }
+}
+
 /// Writes `files` (name, bytes) into a fresh folder and ingests it.
 fn ingest_files(
     files: &[(&str, &[u8])],
@@ -112,24 +139,9 @@ mod seed_corpus {
     #[test]
     fn bodies_hold_the_article_and_none_of_the_publisher_chrome() {
         let ingested = ingest_dir(&seed_corpus()).unwrap();
-        let chrome = [
-            "Support The Moscow Times",
-            "Read more",
-            "Independent journalism",
-            "paiment methods",
-            "Remind me later",
-            "small favor to ask",
-            "Sign up for our free weekly newsletter",
-            "Subscribers agree",
-            "Click to start listening",
-            "Nation Press",
-            "Enjoying ad-free content?",
-        ];
         for article in ingested.corpus.articles() {
             let body = article.paragraphs.join("\n");
-            for c in chrome {
-                assert!(!body.contains(c), "{}: body contains {c:?}", article.source);
-            }
+            assert_no_chrome(&article.source, &body);
             assert!(
                 !article.paragraphs.contains(&article.headline),
                 "{}: headline in body",
@@ -264,30 +276,9 @@ mod seed_corpus_text_only {
     fn no_boilerplate_in_any_body_even_without_configured_patterns() {
         let dir = bare_seeds();
         let ingested = ingest(dir.path());
-        let chrome = [
-            "Support The Moscow Times",
-            "Read more",
-            "Independent journalism",
-            "As the only remaining independent",
-            "Please consider making",
-            "paiment methods",
-            "Remind me later",
-            "small favor to ask",
-            "Sign up for our free weekly newsletter",
-            "Subscribers agree",
-            "Dear readers",
-            "Click to start listening",
-            "Nation Press",
-            "Enjoying ad-free content?",
-            "Monday, 25th March 2019",
-            "Wednesday, 22nd January 2025",
-            "smiling as he meets athletes",
-        ];
         for article in ingested.corpus.articles() {
             let body = article.paragraphs.join("\n");
-            for c in chrome {
-                assert!(!body.contains(c), "{}: body contains {c:?}", article.source);
-            }
+            assert_no_chrome(&article.source, &body);
         }
         let visa = ingested
             .corpus
