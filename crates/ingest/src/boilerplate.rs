@@ -64,8 +64,12 @@ const WIDGET_LINES: &[&str] = &[
 
 /// Whether a line is appeal or widget boilerplate.
 pub fn is_appeal(line: &str) -> bool {
-    let f = fold(line);
-    let f = f.trim_start_matches(['.', '…', ' ']);
+    is_appeal_folded(&fold(line))
+}
+
+/// [`is_appeal`] for a line already passed through [`fold`].
+pub fn is_appeal_folded(folded: &str) -> bool {
+    let f = folded.trim_start_matches(['.', '…', ' ']);
     const BANNER_WORDS: usize = 8;
     WIDGET_LINES.contains(&f.trim_end_matches(['.', '!']))
         || (crate::text::word_count(f) <= BANNER_WORDS
@@ -111,9 +115,13 @@ impl Repeated {
 
     /// Whether `line` is one the outlet repeats.
     pub fn contains(&self, outlet: Option<&str>, line: &str) -> bool {
-        self.by_outlet
-            .get(&outlet_key(outlet))
+        self.lines_of(outlet)
             .is_some_and(|set| set.contains(&fold(line)))
+    }
+
+    /// The folded lines the outlet repeats, if it repeats any.
+    pub fn lines_of(&self, outlet: Option<&str>) -> Option<&HashSet<String>> {
+        self.by_outlet.get(&outlet_key(outlet))
     }
 }
 

@@ -9,7 +9,7 @@
 
 use crate::boilerplate::{self, Repeated};
 use crate::config::Boilerplate;
-use crate::text::{fold, fold_sentence, word_count, Line};
+use crate::text::{fold, without_sentence_end, word_count, Line};
 use serde::Serialize;
 
 /// Why a line is not part of the body.
@@ -99,6 +99,10 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
     let drop: Vec<String> = cx.boilerplate.drop_lines.iter().map(|p| fold(p)).collect();
     let ends: Vec<String> = cx.boilerplate.end_markers.iter().map(|p| fold(p)).collect();
     let start = cx.headline_at.map_or(0, |h| h + 1);
+    // Every line folded once, for all the comparisons below.
+    let folded: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
+    let outlet_lines = cx.repeated.lines_of(cx.outlet);
+    let repeated = |f: &String| outlet_lines.is_some_and(|set| set.contains(f));
     let strip = |out: &mut Body, line: &Line, reason| {
         out.stripped.push(Stripped {
             line: line.number,
@@ -107,8 +111,8 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
         })
     };
 
-    for line in &lines[..start] {
-        let reason = if fold(&line.text) == headline {
+    for (line, f) in lines[..start].iter().zip(&folded) {
+        let reason = if *f == headline {
             Reason::Headline
         } else {
             Reason::AboveHeadline
@@ -120,8 +124,7 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
     let mut kept: Vec<usize> = Vec::new();
     let mut i = start;
     while i < lines.len() {
-        let line = &lines[i];
-        let f = fold(&line.text);
+        let (line, f) = (&lines[i], &folded[i]);
         if ends.iter().any(|e| f.starts_with(e.as_str())) {
             strip(&mut out, line, Reason::Configured);
             lines[i + 1..]
@@ -129,9 +132,9 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
                 .for_each(|l| strip(&mut out, l, Reason::AfterEnd));
             break;
         }
-        let generic = if boilerplate::is_appeal(&line.text) {
+        let generic = if boilerplate::is_appeal_folded(f) {
             Some(Reason::Appeal)
-        } else if cx.repeated.contains(cx.outlet, &line.text) {
+        } else if repeated(f) {
             Some(Reason::Repeated)
         } else {
             None
@@ -139,18 +142,17 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
         if let Some(reason) = generic {
             strip(&mut out, line, reason);
             // Closing appeals come after the article: with no text yet, drop just this line.
-            if !kept.is_empty() && closing_run(&lines[i..], cx) {
+            if !kept.is_empty() && closing_run(&folded[i..], &repeated) {
                 lines[i + 1..]
                     .iter()
                     .for_each(|l| strip(&mut out, l, Reason::AfterEnd));
                 break;
             }
-        } else if drop.contains(&f) {
+        } else if drop.contains(f) {
             strip(&mut out, line, Reason::Configured);
-        } else if f == headline {
+        } else if *f == headline {
             strip(&mut out, line, Reason::Headline);
-        } else if i < start + crate::infer::OPENING
-            && crate::infer::date::date_line(&line.text).is_some()
+        } else if i < start + crate::infer::OPENING && crate::infer::date::is_date_line(&line.text)
         {
             strip(&mut out, line, Reason::DateLine);
         } else if i + 1 == lines.len() && is_sign_off(&line.text, cx.outlet) {
@@ -171,11 +173,11 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
         }
     }
     for (n, &k) in kept.iter().enumerate().take(3) {
-        let short = fold_sentence(&lines[k].text);
-        if word_count(&short) >= 5
+        let short = without_sentence_end(&folded[k]);
+        if word_count(short) >= 5
             && kept[n + 1..]
                 .iter()
-                .any(|&later| fold_sentence(&lines[later].text).starts_with(&short))
+                .any(|&later| without_sentence_end(&folded[later]).starts_with(short))
         {
             strip(&mut out, &lines[k], Reason::Standfirst);
             skip.push(k);
@@ -193,10 +195,10 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
 /// Whether the lines from an appeal on are the article's closing run of boilerplate: few lines
 /// left, or at least a third of them boilerplate. Otherwise the appeal is dropped alone, so a
 /// stray "Read more" link mid-article never cuts the text that follows.
-fn closing_run(rest: &[Line], cx: &Context<'_>) -> bool {
+fn closing_run(rest: &[String], repeated: &dyn Fn(&String) -> bool) -> bool {
     let boiler = rest
         .iter()
-        .filter(|l| boilerplate::is_appeal(&l.text) || cx.repeated.contains(cx.outlet, &l.text))
+        .filter(|f| boilerplate::is_appeal_folded(f) || repeated(f))
         .count();
     rest.len() <= 3 || boiler * 3 >= rest.len()
 }

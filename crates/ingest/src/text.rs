@@ -81,9 +81,12 @@ pub fn word_count(line: &str) -> usize {
 
 /// The line without trailing sentence punctuation, folded: for "the same sentence" comparisons.
 pub fn fold_sentence(line: &str) -> String {
-    fold(line)
-        .trim_end_matches(['.', '!', '?', ':', ';', ',', ' '])
-        .to_owned()
+    without_sentence_end(&fold(line)).to_owned()
+}
+
+/// A folded line without its trailing sentence punctuation.
+pub fn without_sentence_end(folded: &str) -> &str {
+    folded.trim_end_matches(['.', '!', '?', ':', ';', ',', ' '])
 }
 
 /// Shortens a string to at most `max` characters for reports, marking the cut with "…".

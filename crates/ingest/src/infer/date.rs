@@ -52,6 +52,11 @@ const DATE_LINE_WORDS: &[&str] = &[
     "cet",
 ];
 
+/// Whether the line is only a date (with perhaps a weekday, a time or "Published").
+pub fn is_date_line(line: &str) -> bool {
+    date_line(line).is_some()
+}
+
 /// The date of a line that is only a date, and whether it is labelled as the publication date.
 pub fn date_line(line: &str) -> Option<(Mention, bool)> {
     if word_count(line) > 9 {
@@ -175,10 +180,11 @@ fn from_dateline(lines: &[Line], dateline: &Dateline, text: &str) -> Option<Foun
         day: mention.day,
     };
     let reason = format!(
-        "“{}” on line {} gives the day; {year} is the first year from {latest} (the latest year the text mentions) in which {} falls on a {weekday:?}, the day the story names",
+        "“{}” on line {} gives the day; {year} is the first year from {latest} (the latest year the text mentions) in which {} {} falls on a {weekday:?}, the day the story names",
         dateline.evidence,
         line.number,
-        Date { year, ..date }.long_form().rsplit_once(' ').map_or(String::new(), |(dm, _)| dm.to_owned()),
+        date.day,
+        date.month_name(),
     );
     Some(Found {
         date,

@@ -39,13 +39,8 @@ fn looks_like_headline(line: &str) -> bool {
     closing_ok
         && (3..=30).contains(&words)
         && line.len() <= 250
-        && !is_date_line(line)
+        && !super::date::is_date_line(line)
         && !boilerplate::is_appeal(line)
-}
-
-/// Whether the line is only a date (with perhaps a weekday, a time or "Published").
-pub fn is_date_line(line: &str) -> bool {
-    super::date::date_line(line).is_some()
 }
 
 /// The index of the headline's last repetition among the opening lines, e.g. after an audio
