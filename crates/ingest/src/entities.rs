@@ -55,8 +55,8 @@ struct RawEntry {
 /// A compiled gazetteer.
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    /// The folded names and aliases.
-    patterns: Vec<String>,
+    /// The folded names and aliases, each between spaces, for whole-word containment tests.
+    padded_patterns: Vec<String>,
     matcher: Option<AhoCorasick>,
     /// For each pattern of the matcher, the entity it names.
     pattern_entity: Vec<usize>,
@@ -130,7 +130,7 @@ impl Gazetteer {
                 .expect("gazetteer patterns compile")
         });
         Gazetteer {
-            patterns,
+            padded_patterns: patterns.iter().map(|p| format!(" {p} ")).collect(),
             entities,
             matcher,
             pattern_entity,
@@ -168,18 +168,7 @@ impl Gazetteer {
     /// of "Democratic People's Republic of Korea").
     fn part_of_a_name(&self, name: &str) -> bool {
         let folded = format!(" {} ", fold_words(name));
-        self.patterns
-            .iter()
-            .any(|p| format!(" {p} ").contains(&folded))
-    }
-
-    /// Whether the whole of `name` is a known name or alias.
-    fn knows(&self, name: &str) -> bool {
-        let folded = fold_words(name);
-        self.matcher.as_ref().is_some_and(|m| {
-            m.find(&folded)
-                .is_some_and(|hit| hit.start() == 0 && hit.end() == folded.len())
-        })
+        self.padded_patterns.iter().any(|p| p.contains(&folded))
     }
 }
 
@@ -280,6 +269,7 @@ pub fn candidates<'a>(
     texts: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (source, text) in texts {
         for m in CAPITALISED_RUN.find_iter(text) {
             let words: Vec<&str> = m.as_str().split_whitespace().collect();
@@ -300,19 +290,20 @@ pub fn candidates<'a>(
                 .trim_end_matches("’s")
                 .trim_end_matches("'s")
                 .to_owned();
-            if gazetteer.knows(&name)
-                || gazetteer.part_of_a_name(&name)
-                || covers_all(gazetteer, &name)
-            {
+            // A known name is also "part of" itself, so this covers exact matches too.
+            if gazetteer.part_of_a_name(&name) || covers_all(gazetteer, &name) {
                 continue;
             }
-            match found.iter_mut().find(|c| c.name == name) {
-                Some(c) => c.count += 1,
-                None => found.push(Candidate {
-                    name,
-                    count: 1,
-                    first_seen: source.to_owned(),
-                }),
+            match index.get(&name) {
+                Some(&i) => found[i].count += 1,
+                None => {
+                    index.insert(name.clone(), found.len());
+                    found.push(Candidate {
+                        name,
+                        count: 1,
+                        first_seen: source.to_owned(),
+                    });
+                }
             }
         }
     }

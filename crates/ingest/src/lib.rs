@@ -186,9 +186,14 @@ pub fn ingest_dir_with(
     }
 
     // Entities: only those some article mentions enter the corpus.
+    let bodies: Vec<String> = articles
+        .iter()
+        .map(|(_, b)| b.paragraphs.join("\n"))
+        .collect();
     let mentions: Vec<Vec<(usize, usize)>> = articles
         .iter()
-        .map(|(d, b)| gazetteer.mentions(&format!("{}\n{}", d.headline, b.paragraphs.join("\n"))))
+        .zip(&bodies)
+        .map(|((d, _), body)| gazetteer.mentions(&format!("{}\n{body}", d.headline)))
         .collect();
     let mut used: Vec<usize> = mentions.iter().flatten().map(|(e, _)| *e).collect();
     used.sort_unstable();
@@ -201,10 +206,6 @@ pub fn ingest_dir_with(
     let entities = used
         .iter()
         .map(|&e| gazetteer.entities()[e].clone())
-        .collect();
-    let bodies: Vec<String> = articles
-        .iter()
-        .map(|(_, b)| b.paragraphs.join("\n"))
         .collect();
     let candidates = entities::candidates(
         &gazetteer,

@@ -6,6 +6,7 @@
 //! dateline-check [--json] [--no-metadata] [FOLDER]     (FOLDER defaults to ./corpus)
 //! ```
 
+use dateline_ingest::text::excerpt;
 use dateline_ingest::{ingest_dir_with, ArticleReport, Ingested, Options};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fmt::Write as _;
@@ -204,8 +205,4 @@ fn field(out: &mut String, name: &str, field: &dateline_ingest::report::Field) {
         field.source.confidence,
         field.source.describe()
     );
-}
-
-fn excerpt(text: &str, max: usize) -> String {
-    dateline_ingest::text::excerpt(text, max)
 }
