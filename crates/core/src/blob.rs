@@ -2,18 +2,20 @@
 //! step into the app.
 //!
 //! Layout: the 8-byte magic `DATELINE`, a little-endian `u16` format version, then the
-//! [`Corpus`] in postcard encoding. The build script writes it with [`encode`]; the app embeds the
-//! bytes and reads them once with [`decode`]. Bump [`FORMAT_VERSION`] whenever the encoded model
+//! [`SearchIndex`] and the [`Corpus`] in postcard encoding. The build script writes it with
+//! [`encode`], which builds the index; the app embeds the bytes and reads them once with
+//! [`decode`]. Bump [`FORMAT_VERSION`] whenever the encoded model
 //! changes shape, so a stale blob is refused with a clear message instead of misread.
 
 use crate::model::Corpus;
+use crate::search::SearchIndex;
 use std::fmt;
 
 /// The first bytes of every blob.
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 const HEADER_LEN: usize = MAGIC.len() + 2;
 
@@ -54,25 +56,39 @@ impl fmt::Display for BlobError {
 
 impl std::error::Error for BlobError {}
 
-/// Serialises a corpus into a blob.
+/// What a blob holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bundle {
+    /// The search index built from the corpus.
+    pub index: SearchIndex,
+    /// The articles and entities.
+    pub corpus: Corpus,
+}
+
+/// Builds the search index of a corpus and serialises both into a blob.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    encode_parts(&SearchIndex::build(corpus), corpus)
+}
+
+/// Serialises a corpus and the index already built from it into a blob.
+pub fn encode_parts(index: &SearchIndex, corpus: &Corpus) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + 1024);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     // Writing to a Vec cannot fail, and every type in the model is serialisable.
-    postcard::to_extend(corpus, out).expect("the corpus model always serialises")
+    postcard::to_extend(&(index, corpus), out).expect("the corpus model always serialises")
 }
 
 /// Reads a blob written by [`encode`].
-pub fn decode(bytes: &[u8]) -> Result<Corpus, BlobError> {
+pub fn decode(bytes: &[u8]) -> Result<Bundle, BlobError> {
     let body = bytes.strip_prefix(MAGIC).ok_or(BlobError::NotABlob)?;
     let (version, body) = body.split_at_checked(2).ok_or(BlobError::NotABlob)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
     if found != FORMAT_VERSION {
         return Err(BlobError::UnsupportedVersion { found });
     }
-    match postcard::take_from_bytes::<Corpus>(body) {
-        Ok((corpus, [])) => Ok(corpus),
+    match postcard::take_from_bytes::<(SearchIndex, Corpus)>(body) {
+        Ok(((index, corpus), [])) => Ok(Bundle { index, corpus }),
         Ok((_, rest)) => Err(BlobError::Corrupt(format!(
             "{} unexpected bytes after the corpus",
             rest.len()
@@ -94,6 +110,7 @@ mod tests {
         let entities = vec![Entity {
             id: "kim-jong-un".into(),
             name: "Kim Jong Un".into(),
+            aliases: vec!["Kim Jong-un".into()],
             kind: EntityKind::Person,
         }];
         a.entities = vec![0];
@@ -104,7 +121,9 @@ mod tests {
     #[test]
     fn round_trips() {
         let corpus = sample();
-        assert_eq!(decode(&encode(&corpus)).unwrap(), corpus);
+        let bundle = decode(&encode(&corpus)).unwrap();
+        assert_eq!(bundle.corpus, corpus);
+        assert_eq!(bundle.index, SearchIndex::build(&corpus));
     }
 
     #[test]
@@ -140,22 +159,21 @@ mod tests {
     /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
     fn committed_current_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v2.bin");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v3.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }
         let bytes = std::fs::read(path).expect("fixture missing: run with DATELINE_BLESS=1 once");
-        assert_eq!(decode(&bytes).unwrap(), sample());
+        assert_eq!(decode(&bytes).unwrap().corpus, sample());
     }
 
-    /// A blob of an older format is refused by name, never misread.
+    /// Blobs of older formats are refused by name, never misread.
     #[test]
-    fn committed_v1_fixture_is_refused_by_version() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v1.bin");
-        let bytes = std::fs::read(path).unwrap();
-        assert_eq!(
-            decode(&bytes),
-            Err(BlobError::UnsupportedVersion { found: 1 })
-        );
+    fn committed_older_fixtures_are_refused_by_version() {
+        for found in [1, 2] {
+            let path = format!("{}/tests/fixtures/corpus-v{found}.bin", env!("CARGO_MANIFEST_DIR"));
+            let bytes = std::fs::read(path).unwrap();
+            assert_eq!(decode(&bytes), Err(BlobError::UnsupportedVersion { found }));
+        }
     }
 }

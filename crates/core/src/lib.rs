@@ -7,6 +7,7 @@
 
 pub mod blob;
 pub mod model;
+pub mod search;
 pub mod timeline;
 pub mod url_state;
 

@@ -181,6 +181,8 @@ pub struct Entity {
     pub id: String,
     /// The canonical name, e.g. "Vladimir Putin".
     pub name: String,
+    /// Other names for it in the gazetteer, e.g. "DPRK" for North Korea; search expands them.
+    pub aliases: Vec<String>,
     /// Person, place or organisation.
     pub kind: EntityKind,
 }

@@ -11,10 +11,38 @@ use std::fmt;
 
 /// Query parameter holding the open article's slug.
 pub const ARTICLE_PARAM: &str = "a";
+/// Query parameter holding the search query, as typed.
+pub const QUERY_PARAM: &str = "q";
+/// Query parameter holding the order of results; absent for timeline order.
+pub const SORT_PARAM: &str = "sort";
+
+/// How matching articles are listed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Order {
+    /// Oldest first, in sections by year.
+    #[default]
+    Timeline,
+    /// Best match first (only differs from the timeline when the search has words).
+    Relevance,
+}
+
+impl Order {
+    /// The parameter value, `None` for the default.
+    fn value(self) -> Option<&'static str> {
+        match self {
+            Order::Timeline => None,
+            Order::Relevance => Some("relevance"),
+        }
+    }
+}
 
 /// Everything about the current view that a shared link must reproduce.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ViewState {
+    /// The search query as typed; empty for none.
+    pub query: String,
+    /// How results are listed.
+    pub order: Order,
     /// Slug of the article open in the reader, if any.
     pub article: Option<String>,
 }
@@ -27,6 +55,8 @@ pub enum Notice {
     UnknownArticle(String),
     /// A parameter that takes one value was given several; the first was used.
     RepeatedParameter(String),
+    /// A `sort` value this app does not know; the timeline order is used.
+    UnknownOrder(String),
 }
 
 impl fmt::Display for Notice {
@@ -39,6 +69,10 @@ impl fmt::Display for Notice {
             Notice::RepeatedParameter(name) => write!(
                 f,
                 "The link gives “{name}” more than once; the first value was used."
+            ),
+            Notice::UnknownOrder(value) => write!(
+                f,
+                "The link asks to sort by “{value}”, which Dateline does not know; the timeline order is used."
             ),
         }
     }
@@ -57,20 +91,33 @@ pub struct Parsed {
 pub fn parse(query: &str) -> Parsed {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut parsed = Parsed::default();
+    let mut seen: Vec<&str> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        if key == ARTICLE_PARAM {
-            let value = value.trim();
-            if value.is_empty() {
-                continue;
-            }
-            if parsed.state.article.is_some() {
-                push_once(
-                    &mut parsed.notices,
-                    Notice::RepeatedParameter(key.into_owned()),
-                );
-            } else {
-                parsed.state.article = Some(value.to_owned());
-            }
+        let Some(name) = [ARTICLE_PARAM, QUERY_PARAM, SORT_PARAM]
+            .into_iter()
+            .find(|p| *p == key)
+        else {
+            continue;
+        };
+        // The query is kept as typed: a trailing space says its last word is complete.
+        let value = if name == QUERY_PARAM { &value } else { value.trim() };
+        if value.trim().is_empty() {
+            continue;
+        }
+        if seen.contains(&name) {
+            push_once(&mut parsed.notices, Notice::RepeatedParameter(name.to_owned()));
+            continue;
+        }
+        seen.push(name);
+        let state = &mut parsed.state;
+        match name {
+            ARTICLE_PARAM => state.article = Some(value.to_owned()),
+            QUERY_PARAM => state.query = value.to_owned(),
+            _ => match value {
+                "relevance" => state.order = Order::Relevance,
+                "timeline" => state.order = Order::Timeline,
+                other => parsed.notices.push(Notice::UnknownOrder(other.to_owned())),
+            },
         }
     }
     parsed
@@ -92,6 +139,12 @@ pub fn parse_for(query: &str, corpus: &Corpus) -> Parsed {
 /// Writes a state as a query string with its leading `?`, or `""` for the default view.
 pub fn encode(state: &ViewState) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
+    if !state.query.trim().is_empty() {
+        query.append_pair(QUERY_PARAM, &state.query);
+    }
+    if let Some(order) = state.order.value() {
+        query.append_pair(SORT_PARAM, order);
+    }
     if let Some(slug) = &state.article {
         query.append_pair(ARTICLE_PARAM, slug);
     }
@@ -118,7 +171,33 @@ mod tests {
     fn state(article: Option<&str>) -> ViewState {
         ViewState {
             article: article.map(str::to_owned),
+            ..ViewState::default()
         }
+    }
+
+    #[test]
+    fn reads_and_writes_search_and_order() {
+        let full = ViewState {
+            query: "kim \"far east\" after:2019 & more".to_owned(),
+            order: Order::Relevance,
+            article: Some("2019-x".to_owned()),
+        };
+        let encoded = encode(&full);
+        assert_eq!(
+            encoded,
+            "?q=kim+%22far+east%22+after%3A2019+%26+more&sort=relevance&a=2019-x"
+        );
+        assert_eq!(parse(&encoded).state, full);
+        let parsed = parse("?q=a&q=b&sort=newest");
+        assert_eq!(parsed.state.query, "a");
+        assert_eq!(parsed.state.order, Order::Timeline);
+        assert_eq!(
+            parsed.notices,
+            [
+                Notice::RepeatedParameter("q".into()),
+                Notice::UnknownOrder("newest".into())
+            ]
+        );
     }
 
     #[test]
@@ -175,10 +254,13 @@ mod tests {
         }
 
         #[test]
-        fn encode_then_parse_is_identity(slug in proptest::option::of("\\PC*")) {
-            // Surrounding white space is not part of a slug: parsing trims it.
+        fn encode_then_parse_is_identity(slug in proptest::option::of("\\PC*"), query in "\\PC*", relevance in any::<bool>()) {
+            // Surrounding white space is not part of a slug: parsing trims it. A blank query is
+            // no query; any other is kept as typed.
             let slug = slug.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-            let original = ViewState { article: slug };
+            let order = if relevance { Order::Relevance } else { Order::Timeline };
+            let query = if query.trim().is_empty() { String::new() } else { query };
+            let original = ViewState { article: slug, query, order };
             let parsed = parse(&encode(&original));
             prop_assert_eq!(parsed.state, original);
             prop_assert!(parsed.notices.is_empty());

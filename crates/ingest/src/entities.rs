@@ -113,6 +113,7 @@ impl Gazetteer {
             entities.push(Entity {
                 id,
                 name: name.clone(),
+                aliases: aliases.clone(),
                 kind,
             });
             for alias in std::iter::once(&name).chain(&aliases) {

@@ -1,0 +1,185 @@
+//! Text analysis shared by indexing, querying and highlighting: splitting text into word
+//! tokens with their byte ranges, folding each to a search form, and stemming it to a term.
+//!
+//! One analysis for all three is what makes highlights land exactly on what matched.
+//!
+//! - **Tokens** are runs of letters and digits in any script. Hyphens, dashes and all other
+//!   punctuation separate words, so "Kim Jong-un" gives `kim`, `jong`, `un` like "Kim Jong Un".
+//!   An apostrophe between letters (`'`, `’`, `ʼ`) joins them: "Pyongyang’s" is one token.
+//! - **Folding** lower-cases, removes diacritics (NFKD, combining marks dropped, then NFC so Hangul
+//!   syllables stay whole), drops apostrophes and a possessive `’s`: "Pyongyang’s" → `pyongyang`,
+//!   "Ёлкин" → `елкин`.
+//! - **Terms** are folded words stemmed by the Snowball stemmer of their script: English for Latin
+//!   script, Russian for Cyrillic; other scripts (Hangul, …) are kept as folded.
+//! - **Stop words** (a short English list) are not indexed; phrases still check them in the text.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::ops::Range;
+use std::sync::LazyLock;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of a text: where it is, and its folded (unstemmed) form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of the word in the analysed text.
+    pub range: Range<usize>,
+    /// The folded word, e.g. `pyongyang` for "Pyongyang’s".
+    pub folded: String,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘')
+}
+
+/// Splits `text` into word tokens, in order.
+pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        // Skip to the next word character.
+        let (start, _) = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() || is_combining_mark(c) {
+                chars.next();
+            } else if is_apostrophe(c)
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                chars.next();
+            } else {
+                end = i;
+                break;
+            }
+        }
+        let folded = fold(&text[start..end]);
+        Some(Token {
+            range: start..end,
+            folded,
+        })
+    })
+}
+
+/// Folds one word: lower case, no diacritics, no apostrophes or possessive `’s`.
+pub fn fold(word: &str) -> String {
+    let mut out = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .nfc()
+            .collect()
+    };
+    if out.contains(['\'', '’', 'ʼ', '‘']) {
+        for suffix in ["'s", "’s", "ʼs", "‘s"] {
+            if let Some(stripped) = out.strip_suffix(suffix) {
+                out.truncate(stripped.len());
+                break;
+            }
+        }
+        out.retain(|c| !is_apostrophe(c));
+    }
+    out
+}
+
+static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+static RUSSIAN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Russian));
+
+/// Stems a folded word into the term the index holds.
+pub fn term(folded: &str) -> String {
+    let first = folded.chars().next();
+    match first {
+        Some(c) if c.is_ascii_alphabetic() => ENGLISH.stem(folded).into_owned(),
+        Some('\u{0400}'..='\u{04FF}') => RUSSIAN.stem(folded).into_owned(),
+        _ => folded.to_owned(),
+    }
+}
+
+/// English words too common to index (the Snowball list, trimmed to what carries no meaning in
+/// news text). Sorted, for binary search.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
+    "have", "he", "her", "him", "his", "i", "if", "in", "into", "is", "it", "its", "itself",
+    "may", "more", "most", "not", "of", "on", "or", "other", "our", "over", "said", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "through", "to", "up", "very", "was", "we", "were", "what", "when",
+    "which", "while", "who", "will", "with", "would", "you",
+];
+
+/// Whether a folded word is too common to index.
+pub fn is_stop_word(folded: &str) -> bool {
+    STOP_WORDS.binary_search(&folded).is_ok()
+}
+
+/// The indexable terms of a text, in order, stop words left out.
+pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+    tokens(text)
+        .filter(|t| !is_stop_word(&t.folded))
+        .map(|t| term(&t.folded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        tokens(text).map(|t| t.folded).collect()
+    }
+
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn hyphens_split_and_case_folds() {
+        assert_eq!(folded("Kim Jong-un"), folded("KIM JONG UN"));
+        assert_eq!(folded("Kim Jong‑un"), ["kim", "jong", "un"]);
+    }
+
+    #[test]
+    fn apostrophes_join_and_possessives_drop() {
+        assert_eq!(folded("Pyongyang’s ally"), ["pyongyang", "ally"]);
+        assert_eq!(folded("Pyongyang's"), ["pyongyang"]);
+        assert_eq!(folded("O’Neill 'quoted'"), ["oneill", "quoted"]);
+    }
+
+    #[test]
+    fn diacritics_fold_in_every_script() {
+        assert_eq!(folded("Sergeï Lavrov"), ["sergei", "lavrov"]);
+        assert_eq!(folded("Ёлкин ПХЕНЬЯН"), ["елкин", "пхеньян"]);
+        // Hangul syllables survive decomposition.
+        assert_eq!(folded("평양 김정은"), ["평양", "김정은"]);
+    }
+
+    #[test]
+    fn ranges_point_into_the_original_text() {
+        let text = "«Kim’s» visit — 평양!";
+        let words: Vec<&str> = tokens(text).map(|t| &text[t.range]).collect();
+        assert_eq!(words, ["Kim’s", "visit", "평양"]);
+    }
+
+    #[test]
+    fn stemming_by_script() {
+        assert_eq!(term("sanctions"), "sanction");
+        assert_eq!(term("talks"), "talk");
+        assert_eq!(term("санкции"), term("санкций"));
+        assert_eq!(term("평양"), "평양");
+        assert_eq!(term("2019"), "2019");
+    }
+
+    #[test]
+    fn terms_skip_stop_words() {
+        let t: Vec<String> = terms("The talks of the leaders").collect();
+        assert_eq!(t, ["talk", "leader"]);
+    }
+}

@@ -1,0 +1,293 @@
+//! Where a query matched inside a text: byte ranges to mark, and the best passage to show as an
+//! excerpt. The UI turns ranges into `<mark>` elements around text nodes; no HTML is ever built
+//! from article text.
+
+use crate::model::Article;
+use crate::search::analyse::{is_stop_word, term, tokens, Token};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Words that must appear adjacent and in order, with their terms precomputed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    folded: Vec<String>,
+    terms: Vec<Option<String>>,
+}
+
+impl Phrase {
+    /// A phrase of folded words.
+    pub fn new(folded: Vec<String>) -> Phrase {
+        let terms = folded
+            .iter()
+            .map(|w| (!is_stop_word(w)).then(|| term(w)))
+            .collect();
+        Phrase { folded, terms }
+    }
+
+    /// The folded words.
+    pub fn words(&self) -> &[String] {
+        &self.folded
+    }
+
+    /// Whether token `t` is the phrase's word `k`: the same folded word, or the same stem.
+    fn word_matches(&self, k: usize, t: &Token) -> bool {
+        if t.folded == self.folded[k] {
+            return true;
+        }
+        match &self.terms[k] {
+            // Only stem the token when it could share the stem: same first two bytes.
+            Some(stem) if t.folded.as_bytes().get(..2) == stem.as_bytes().get(..2) => {
+                !is_stop_word(&t.folded) && term(&t.folded) == *stem
+            }
+            _ => false,
+        }
+    }
+
+    /// Byte ranges where the phrase occurs in `text`.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        let words: Vec<Token> = tokens(text).collect();
+        self.ranges_in(&words)
+    }
+
+    fn ranges_in(&self, words: &[Token]) -> Vec<Range<usize>> {
+        let n = self.folded.len();
+        if n == 0 || words.len() < n {
+            return Vec::new();
+        }
+        (0..=words.len() - n)
+            .filter(|&i| (0..n).all(|k| self.word_matches(k, &words[i + k])))
+            .map(|i| words[i].range.start..words[i + n - 1].range.end)
+            .collect()
+    }
+
+    /// Whether the phrase occurs in the article's headline, body or captions.
+    pub fn occurs_in(&self, article: &Article) -> bool {
+        std::iter::once(&article.headline)
+            .chain(&article.paragraphs)
+            .chain(&article.captions)
+            .any(|text| !self.ranges(text).is_empty())
+    }
+}
+
+/// What to mark: single terms (stems) and phrases.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Highlighter {
+    terms: HashSet<String>,
+    phrases: Vec<Phrase>,
+}
+
+/// A passage of a paragraph with the ranges to mark in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The passage.
+    pub text: String,
+    /// Byte ranges of `text` to mark, sorted and disjoint.
+    pub marks: Vec<Range<usize>>,
+    /// Whether the passage starts mid-paragraph (show an ellipsis).
+    pub cut_start: bool,
+    /// Whether the passage ends mid-paragraph.
+    pub cut_end: bool,
+}
+
+impl Highlighter {
+    /// Marks every word whose term is `term`.
+    pub fn add_term(&mut self, term: String) {
+        self.terms.insert(term);
+    }
+
+    /// Marks every occurrence of a phrase.
+    pub fn add_phrase(&mut self, phrase: Phrase) {
+        if !phrase.folded.is_empty() && !self.phrases.contains(&phrase) {
+            self.phrases.push(phrase);
+        }
+    }
+
+    /// Whether there is nothing to mark.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.phrases.is_empty()
+    }
+
+    /// Byte ranges of `text` to mark, sorted and disjoint.
+    pub fn marks(&self, text: &str) -> Vec<Range<usize>> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let words: Vec<Token> = tokens(text).collect();
+        let mut marks: Vec<Range<usize>> = words
+            .iter()
+            .filter(|t| !is_stop_word(&t.folded) && self.terms.contains(&term(&t.folded)))
+            .map(|t| t.range.clone())
+            .collect();
+        for phrase in &self.phrases {
+            marks.extend(phrase.ranges_in(&words));
+        }
+        merge(marks)
+    }
+
+    /// The passage of the article's body that best matches, at most about `max_words` words:
+    /// the paragraph with the most distinct marked words (then the most marks), cut to the window
+    /// holding the most marks. Without any match, the opening of the first paragraph.
+    pub fn excerpt(&self, article: &Article, max_words: usize) -> Option<Excerpt> {
+        let mut best: Option<(usize, usize, &str, Vec<Range<usize>>)> = None;
+        for paragraph in &article.paragraphs {
+            let marks = self.marks(paragraph);
+            let distinct: HashSet<String> = marks
+                .iter()
+                .map(|r| paragraph[r.clone()].to_lowercase())
+                .collect();
+            let key = (distinct.len(), marks.len());
+            if best.as_ref().is_none_or(|b| key > (b.0, b.1)) {
+                best = Some((key.0, key.1, paragraph, marks));
+            }
+        }
+        let (_, _, paragraph, marks) = best?;
+        Some(window(paragraph, &marks, max_words.max(1)))
+    }
+}
+
+/// Cuts `paragraph` to the `max_words`-word window with the most marks.
+fn window(paragraph: &str, marks: &[Range<usize>], max_words: usize) -> Excerpt {
+    let words: Vec<Range<usize>> = tokens(paragraph).map(|t| t.range).collect();
+    let (mut first, mut last) = (0, words.len().min(max_words));
+    if words.len() > max_words {
+        // Word index at which each mark starts.
+        let starts: Vec<usize> = marks
+            .iter()
+            .map(|m| words.partition_point(|w| w.end <= m.start))
+            .collect();
+        let mut best = (0, 0);
+        for (i, &s) in starts.iter().enumerate() {
+            let count = starts[i..].iter().take_while(|&&t| t < s + max_words).count();
+            if count > best.0 {
+                best = (count, s);
+            }
+        }
+        // Start a few words before the first mark, for context.
+        first = best.1.saturating_sub(max_words / 5).min(words.len() - max_words);
+        last = first + max_words;
+    }
+    let cut_start = first > 0;
+    let cut_end = last < words.len();
+    let start = if cut_start { words[first].start } else { 0 };
+    let end = if cut_end {
+        words[last - 1].end
+    } else {
+        paragraph.len()
+    };
+    let text = paragraph[start..end].to_owned();
+    let marks = marks
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| m.start - start..m.end - start)
+        .collect();
+    Excerpt {
+        text,
+        marks,
+        cut_start,
+        cut_end,
+    }
+}
+
+/// Sorts ranges and merges those that overlap or touch.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Splits `text` into consecutive pieces, each marked or not, for rendering.
+pub fn segments<'t>(text: &'t str, marks: &[Range<usize>]) -> Vec<(&'t str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in marks {
+        let (Some(before), Some(marked)) = (text.get(at..m.start), text.get(m.clone())) else {
+            continue;
+        };
+        if !before.is_empty() {
+            out.push((before, false));
+        }
+        out.push((marked, true));
+        at = m.end;
+    }
+    if let Some(rest) = text.get(at..) {
+        if !rest.is_empty() {
+            out.push((rest, false));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::article;
+
+    fn marked<'t>(text: &'t str, h: &Highlighter) -> Vec<&'t str> {
+        h.marks(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn terms_mark_every_inflection() {
+        let mut h = Highlighter::default();
+        h.add_term(term("sanction"));
+        assert_eq!(
+            marked("Sanctions, sanctioned; SANCTION!", &h),
+            ["Sanctions", "sanctioned", "SANCTION"]
+        );
+    }
+
+    #[test]
+    fn phrases_mark_the_whole_run_across_hyphens() {
+        let mut h = Highlighter::default();
+        h.add_phrase(Phrase::new(vec!["kim".into(), "jong".into(), "un".into()]));
+        assert_eq!(
+            marked("Kim Jong-un met Kim Jong Un, not Kim Yo Jong.", &h),
+            ["Kim Jong-un", "Kim Jong Un"]
+        );
+    }
+
+    #[test]
+    fn segments_cover_the_text_in_order() {
+        let text = "Putin met Kim in Pyongyang";
+        let segs = segments(text, &[0..5, 10..13]);
+        assert_eq!(
+            segs,
+            [("Putin", true), (" met ", false), ("Kim", true), (" in Pyongyang", false)]
+        );
+        assert_eq!(segments(text, &[40..50]), [(text, false)]);
+    }
+
+    #[test]
+    fn excerpt_picks_the_best_paragraph_and_window() {
+        let mut a = article("x", None);
+        let filler = "word ".repeat(60);
+        a.paragraphs = vec![
+            "Railway mentioned once here.".into(),
+            format!("{filler} the railway bridge and the railway station opened {filler}"),
+            "Nothing.".into(),
+        ];
+        let mut h = Highlighter::default();
+        h.add_term(term("railway"));
+        h.add_term(term("bridge"));
+        let e = h.excerpt(&a, 20).unwrap();
+        assert!(e.cut_start && e.cut_end, "{e:?}");
+        let words: Vec<&str> = e.marks.iter().map(|r| &e.text[r.clone()]).collect();
+        assert_eq!(words, ["railway", "bridge", "railway"]);
+        assert!(e.text.split_whitespace().count() <= 20);
+    }
+
+    #[test]
+    fn excerpt_without_matches_is_the_opening() {
+        let mut a = article("x", None);
+        a.paragraphs = vec!["First paragraph.".into(), "Second.".into()];
+        let e = Highlighter::default().excerpt(&a, 30).unwrap();
+        assert_eq!(e.text, "First paragraph.");
+        assert!(e.marks.is_empty() && !e.cut_start && !e.cut_end);
+    }
+}

@@ -1,0 +1,381 @@
+//! Running a [`Query`] against the index and the corpus: candidate articles from posting lists,
+//! BM25 ranking with field boosts, typo and prefix expansion, phrase checks against the text,
+//! exclusions, entity, outlet and date filters, and the [`Highlighter`] for what matched.
+
+use crate::model::{Article, Corpus, EntityKind};
+use crate::search::analyse::{is_stop_word, term, tokens};
+use crate::search::highlight::{Highlighter, Phrase};
+use crate::search::index::{SearchIndex, TermEntry};
+use crate::search::postings::Posting;
+use crate::search::query::{parse, Atom, Filter, FilterField, Problem, Query};
+use crate::search::typo::allowed_edits;
+use std::collections::HashMap;
+
+/// BM25 saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation.
+const B: f32 = 0.75;
+/// Field weights: a headline hit counts as much as three body mentions.
+const HEADLINE_BOOST: f32 = 3.0;
+const ENTITY_BOOST: f32 = 1.5;
+const OUTLET_BOOST: f32 = 1.0;
+/// Score factor of a word found by its prefix only, and of one or two typos.
+const PREFIX_WEIGHT: f32 = 0.7;
+const TYPO_WEIGHT: [f32; 3] = [1.0, 0.5, 0.3];
+/// At most this many dictionary terms stand in for one typed word.
+const MAX_EXPANSIONS: usize = 24;
+/// Typos are forgiven only for a word found in fewer articles than this (or in none).
+const RARE: u32 = 3;
+
+/// One matching article.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// Index of the article in the corpus (timeline order).
+    pub doc: u32,
+    /// Relevance; 0 when the query has no words (filters only).
+    pub score: f32,
+}
+
+/// The outcome of a search.
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    /// Matching articles, the best first (ties in timeline order).
+    pub hits: Vec<Hit>,
+    /// What to mark in headlines, excerpts and the reader.
+    pub highlighter: Highlighter,
+    /// Parts of the query that could not be used.
+    pub problems: Vec<Problem>,
+    /// Whether the query asked for anything (an empty query matches every article).
+    pub is_filtered: bool,
+}
+
+/// Searches one corpus with its index. Cheap to make: it only folds the entity names.
+pub struct Searcher<'c> {
+    corpus: &'c Corpus,
+    index: &'c SearchIndex,
+    /// Per entity, the folded words of its name and of each alias.
+    entity_names: Vec<Vec<Vec<String>>>,
+}
+
+fn folded_words(text: &str) -> Vec<String> {
+    tokens(text).map(|t| t.folded).collect()
+}
+
+/// Whether `needle` occurs in `hay` as consecutive words, its last word as a prefix.
+fn contains_words(hay: &[String], needle: &[String]) -> bool {
+    let Some((last, init)) = needle.split_last() else {
+        return false;
+    };
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|i| {
+            init.iter().zip(&hay[i..]).all(|(a, b)| a == b)
+                && hay[i + init.len()].starts_with(last.as_str())
+        })
+}
+
+impl<'c> Searcher<'c> {
+    /// A searcher over a corpus and the index built from it.
+    pub fn new(corpus: &'c Corpus, index: &'c SearchIndex) -> Searcher<'c> {
+        let entity_names = corpus
+            .entities()
+            .iter()
+            .map(|e| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(|n| folded_words(n))
+                    .collect()
+            })
+            .collect();
+        Searcher {
+            corpus,
+            index,
+            entity_names,
+        }
+    }
+
+    /// Parses and runs a query.
+    pub fn search(&self, raw: &str) -> Results {
+        self.run(&parse(raw))
+    }
+
+    /// Runs a parsed query.
+    pub fn run(&self, query: &Query) -> Results {
+        let n = self.corpus.len();
+        let mut results = Results {
+            problems: query.problems.clone(),
+            is_filtered: !query.is_empty(),
+            ..Results::default()
+        };
+        let mut score = vec![0f32; n];
+        let mut matched = vec![0u16; n];
+        let mut best = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut clauses = 0u16;
+        let mut stop_words = Vec::new();
+        for clause in &query.clauses {
+            let mut usable = false;
+            for atom in clause {
+                match atom {
+                    Atom::Word { folded, .. } if is_stop_word(folded) => {
+                        stop_words.push(folded.clone());
+                    }
+                    Atom::Word { folded, prefix } => {
+                        usable = true;
+                        for (entry, weight) in self.expand(folded, *prefix) {
+                            results.highlighter.add_term(entry.term.clone());
+                            let idf = self.idf(entry.doc_frequency);
+                            for p in self.index.postings(&entry) {
+                                let s = weight * idf * self.bm25(&p);
+                                note(&mut best, &mut touched, p.doc, s);
+                            }
+                        }
+                    }
+                    Atom::Phrase(words) => {
+                        usable = true;
+                        let phrase = Phrase::new(words.clone());
+                        for (doc, s) in self.phrase_matches(&phrase) {
+                            note(&mut best, &mut touched, doc, s);
+                        }
+                        results.highlighter.add_phrase(phrase);
+                    }
+                }
+            }
+            if !usable {
+                continue;
+            }
+            clauses += 1;
+            for doc in touched.drain(..) {
+                let d = doc as usize;
+                score[d] += best[d];
+                matched[d] += 1;
+                best[d] = 0.0;
+            }
+        }
+        if clauses == 0 && !stop_words.is_empty() {
+            results.problems.push(Problem::StopWordsOnly(stop_words));
+        }
+        self.add_entity_phrases(query, &mut results.highlighter);
+        let excluded = self.excluded(&query.excluded);
+        let filters: Vec<Vec<bool>> = query.filters.iter().map(|f| self.filter_set(f)).collect();
+        let mut outlet_cache: HashMap<&str, bool> = HashMap::new();
+        for (doc, article) in self.corpus.articles().iter().enumerate() {
+            if matched[doc] != clauses || excluded.get(doc).copied().unwrap_or(false) {
+                continue;
+            }
+            if !self.in_period(article, query) {
+                continue;
+            }
+            let passes = query.filters.iter().zip(&filters).all(|(f, set)| match f.field {
+                FilterField::Outlet => {
+                    let outlet = article.outlet.as_deref().unwrap_or("");
+                    *outlet_cache
+                        .entry(outlet)
+                        .or_insert_with(|| contains_words(&folded_words(outlet), &f.words))
+                }
+                _ => article.entities.iter().any(|&e| set.get(e as usize) == Some(&true)),
+            });
+            if passes {
+                results.hits.push(Hit {
+                    doc: doc as u32,
+                    score: score[doc],
+                });
+            }
+        }
+        results
+            .hits
+            .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        results
+    }
+
+    fn idf(&self, df: u32) -> f32 {
+        let n = self.index.len() as f32;
+        let df = df as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn bm25(&self, p: &Posting) -> f32 {
+        let norm = 1.0 - B + B * self.index.body_length(p.doc) as f32 / self.index.average_body_length();
+        let tf = HEADLINE_BOOST * f32::from(u8::from(p.headline))
+            + ENTITY_BOOST * f32::from(u8::from(p.entities))
+            + OUTLET_BOOST * f32::from(u8::from(p.outlet))
+            + p.body as f32 / norm;
+        tf * (K1 + 1.0) / (tf + K1)
+    }
+
+    /// The dictionary terms that stand for a typed word, each with a score factor: the exact
+    /// stem; near spellings when the word is rare or unknown; words it starts when `prefix`.
+    fn expand(&self, folded: &str, prefix: bool) -> Vec<(TermEntry, f32)> {
+        let stem = term(folded);
+        let mut out: Vec<(TermEntry, f32)> = Vec::new();
+        let exact = self.index.lookup(&stem);
+        let exact_df = exact.as_ref().map_or(0, |e| e.doc_frequency);
+        if let Some(entry) = exact {
+            out.push((entry, 1.0));
+        }
+        let edits = allowed_edits(folded.chars().count());
+        if edits > 0 && exact_df < RARE {
+            for (entry, d) in self.index.within_distance(&stem, edits, MAX_EXPANSIONS) {
+                if d > 0 {
+                    out.push((entry, TYPO_WEIGHT[usize::from(d.min(2))]));
+                }
+            }
+        }
+        if prefix && folded.chars().count() >= 2 {
+            for entry in self.index.with_prefix(folded, MAX_EXPANSIONS) {
+                if !out.iter().any(|(e, _)| e.offset == entry.offset) {
+                    out.push((entry, PREFIX_WEIGHT));
+                }
+            }
+        }
+        out
+    }
+
+    /// Articles holding the phrase, with the BM25 score of its words.
+    fn phrase_matches(&self, phrase: &Phrase) -> Vec<(u32, f32)> {
+        let mut terms: Vec<String> = phrase
+            .words()
+            .iter()
+            .filter(|w| !is_stop_word(w))
+            .map(|w| term(w))
+            .collect();
+        terms.sort();
+        terms.dedup();
+        let mut candidates: Option<Vec<(u32, f32)>> = None;
+        let mut entries = Vec::new();
+        for t in &terms {
+            match self.index.lookup(t) {
+                Some(e) => entries.push(e),
+                None => return Vec::new(),
+            }
+        }
+        // Rarest first, so the running intersection is as small as possible.
+        entries.sort_by_key(|e| e.doc_frequency);
+        for entry in entries {
+            let idf = self.idf(entry.doc_frequency);
+            let list = self.index.postings(&entry).map(|p| (p.doc, idf * self.bm25(&p)));
+            candidates = Some(match candidates {
+                None => list.collect(),
+                Some(current) => intersect(&current, list),
+            });
+        }
+        let candidates = candidates.unwrap_or_else(|| {
+            // A phrase of stop words only: every article is a candidate.
+            (0..self.corpus.len() as u32).map(|d| (d, 1.0)).collect()
+        });
+        candidates
+            .into_iter()
+            .filter(|&(doc, _)| {
+                self.corpus
+                    .articles()
+                    .get(doc as usize)
+                    .is_some_and(|a| phrase.occurs_in(a))
+            })
+            .collect()
+    }
+
+    /// Marks which articles an excluded word or phrase rules out.
+    fn excluded(&self, atoms: &[Atom]) -> Vec<bool> {
+        let mut out = vec![false; if atoms.is_empty() { 0 } else { self.corpus.len() }];
+        for atom in atoms {
+            match atom {
+                Atom::Word { folded, .. } => {
+                    if let Some(entry) = self.index.lookup(&term(folded)) {
+                        for p in self.index.postings(&entry) {
+                            out[p.doc as usize] = true;
+                        }
+                    }
+                }
+                Atom::Phrase(words) => {
+                    for (doc, _) in self.phrase_matches(&Phrase::new(words.clone())) {
+                        out[doc as usize] = true;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Per entity, whether an entity filter accepts it (outlet filters are checked per article).
+    fn filter_set(&self, filter: &Filter) -> Vec<bool> {
+        let kind = match filter.field {
+            FilterField::Person => EntityKind::Person,
+            FilterField::Place => EntityKind::Place,
+            FilterField::Organisation => EntityKind::Organisation,
+            FilterField::Outlet => return Vec::new(),
+        };
+        self.corpus
+            .entities()
+            .iter()
+            .zip(&self.entity_names)
+            .map(|(e, names)| {
+                e.kind == kind && names.iter().any(|n| contains_words(n, &filter.words))
+            })
+            .collect()
+    }
+
+    fn in_period(&self, article: &Article, query: &Query) -> bool {
+        if query.after.is_none() && query.before.is_none() {
+            return true;
+        }
+        let Some(date) = article.date else {
+            return false;
+        };
+        query.after.is_none_or(|a| date > a) && query.before.is_none_or(|b| date < b)
+    }
+
+    /// When the query names an entity ("DPRK"), marks every name it goes by ("North Korea").
+    fn add_entity_phrases(&self, query: &Query, highlighter: &mut Highlighter) {
+        let mut words: Vec<String> = Vec::new();
+        for clause in &query.clauses {
+            for atom in clause {
+                match atom {
+                    Atom::Word { folded, .. } => words.push(folded.clone()),
+                    Atom::Phrase(p) => words.extend(p.iter().cloned()),
+                }
+            }
+        }
+        if words.is_empty() {
+            return;
+        }
+        for names in &self.entity_names {
+            let named = names
+                .iter()
+                .any(|n| !n.is_empty() && words.windows(n.len()).any(|w| w == n.as_slice()));
+            if named {
+                for n in names {
+                    highlighter.add_phrase(Phrase::new(n.clone()));
+                }
+            }
+        }
+    }
+}
+
+fn note(best: &mut [f32], touched: &mut Vec<u32>, doc: u32, s: f32) {
+    let Some(slot) = best.get_mut(doc as usize) else {
+        return;
+    };
+    if *slot == 0.0 {
+        touched.push(doc);
+    }
+    if s > *slot {
+        *slot = s;
+    }
+}
+
+/// The articles of `current` that are also in `list` (both ascending), scores added.
+fn intersect(current: &[(u32, f32)], list: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(current.len());
+    let mut i = 0;
+    for (doc, s) in list {
+        while i < current.len() && current[i].0 < doc {
+            i += 1;
+        }
+        if i == current.len() {
+            break;
+        }
+        if current[i].0 == doc {
+            out.push((doc, current[i].1 + s));
+        }
+    }
+    out
+}

@@ -1,0 +1,254 @@
+//! Every query feature, end to end through the public API: index built from a small corpus,
+//! queries parsed and run, results and highlights checked.
+
+use dateline_core::search::{Problem, SearchIndex, Searcher};
+use dateline_core::{Article, Corpus, Date, Entity, EntityKind, Sourced};
+
+fn article(slug: &str, date: (i16, u8, u8), headline: &str, body: &[&str]) -> Article {
+    Article {
+        slug: slug.to_owned(),
+        headline: headline.to_owned(),
+        headline_source: Sourced::METADATA,
+        outlet: Some("NK News".to_owned()),
+        outlet_source: Sourced::METADATA,
+        date: Some(Date {
+            year: date.0,
+            month: date.1,
+            day: date.2,
+        }),
+        date_source: Sourced::METADATA,
+        place: None,
+        url: None,
+        tags: Vec::new(),
+        source: format!("{slug}.txt"),
+        paragraphs: body.iter().map(|p| (*p).to_owned()).collect(),
+        captions: Vec::new(),
+        entities: Vec::new(),
+    }
+}
+
+fn entity(id: &str, name: &str, aliases: &[&str], kind: EntityKind) -> Entity {
+    Entity {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+        kind,
+    }
+}
+
+fn corpus() -> Corpus {
+    let entities = vec![
+        entity("kim-jong-un", "Kim Jong Un", &["Kim Jong-un"], EntityKind::Person),
+        entity("vladimir-putin", "Vladimir Putin", &["Putin"], EntityKind::Person),
+        entity("north-korea", "North Korea", &["DPRK", "North Korean"], EntityKind::Place),
+        entity("pyongyang", "Pyongyang", &[], EntityKind::Place),
+        entity("kcna", "KCNA", &["Korean Central News Agency"], EntityKind::Organisation),
+    ];
+    let mut a = vec![
+        article(
+            "railway",
+            (2014, 10, 29),
+            "Railway bridge to be rebuilt",
+            &["Russia and North Korea agreed to rebuild the railway bridge over the Tumen river.",
+              "Officials said sanctions would not apply to the project."],
+        ),
+        article(
+            "summit",
+            (2019, 4, 25),
+            "Kim Jong-un meets Putin in Vladivostok",
+            &["The North Korean leader Kim Jong Un met Vladimir Putin for talks on the nuclear issue.",
+              "Pyongyang said the summit went well."],
+        ),
+        article(
+            "passing",
+            (2020, 1, 10),
+            "Grain harvest report",
+            &["A long report on the harvest across the Far East, with figures for every region and every crop.",
+              "In passing, one official mentioned sanctions. The harvest was large and the grain was stored.",
+              "More harvest figures, grain prices, weather, storage, transport and the outlook for next year."],
+        ),
+        article(
+            "sanctions",
+            (2023, 9, 13),
+            "New sanctions on Pyongyang",
+            &["The sanctions target shipping firms that trade with the DPRK.",
+              "Кремль заявил о санкциях. 평양 발표."],
+        ),
+        article(
+            "drill",
+            (2024, 6, 19),
+            "Joint military drill announced",
+            &["Russia and North Korea will hold a joint military drill, KCNA said.",
+              "The korea north border saw drills before."],
+        ),
+    ];
+    a[0].entities = vec![2];
+    a[1].entities = vec![0, 1, 2, 3];
+    a[2].outlet = Some("The Moscow Times".to_owned());
+    a[3].entities = vec![3, 2];
+    a[4].entities = vec![2, 4];
+    a[4].outlet = Some("TASS".to_owned());
+    Corpus::new(a, entities)
+}
+
+fn slugs(query: &str) -> Vec<String> {
+    let corpus = corpus();
+    let index = SearchIndex::build(&corpus);
+    let results = Searcher::new(&corpus, &index).search(query);
+    results
+        .hits
+        .iter()
+        .map(|h| corpus.articles()[h.doc as usize].slug.clone())
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn empty_query_matches_everything_in_timeline_order() {
+    assert_eq!(slugs(""), ["railway", "summit", "passing", "sanctions", "drill"]);
+}
+
+#[test]
+fn every_word_must_match() {
+    assert_eq!(slugs("railway bridge "), ["railway"]);
+    assert!(slugs("railway summit ").is_empty());
+}
+
+#[test]
+fn a_headline_hit_outranks_a_passing_body_mention() {
+    let found = slugs("sanctions ");
+    assert_eq!(found[0], "sanctions", "{found:?}");
+    assert!(found.contains(&"passing".to_owned()));
+    assert!(found.iter().position(|s| s == "passing") > Some(0));
+}
+
+#[test]
+fn stemming_matches_inflections() {
+    assert_eq!(slugs("drills "), ["drill"]);
+    assert_eq!(slugs("rebuilding "), slugs("rebuild "));
+}
+
+#[test]
+fn the_last_word_matches_as_a_prefix_while_typing() {
+    assert_eq!(slugs("Vladiv"), ["summit"]);
+    assert!(slugs("Vladiv ").is_empty(), "a finished word is not a prefix");
+}
+
+#[test]
+fn typos_are_forgiven_by_word_length() {
+    assert_eq!(slugs("Vladivostpk "), ["summit"]); // 11 letters, one typo
+    assert_eq!(slugs("rialway "), ["railway"]); // transposition
+    assert_eq!(slugs("harvset "), ["passing"]);
+    assert_eq!(slugs("grian "), ["passing"]); // five letters: one typo
+    // Four letters or fewer: no typo allowed.
+    assert!(slugs("tlks ").is_empty());
+    assert!(slugs("gran ").is_empty());
+    // A word the collection has is taken as typed, not as a typo of another.
+    assert_eq!(slugs("report "), ["passing"]);
+}
+
+#[test]
+fn phrases_need_adjacent_words_in_order() {
+    assert_eq!(sorted(slugs("\"north korea\"")), ["drill", "railway"]);
+    assert_eq!(slugs("\"korea north\""), ["drill"]);
+    // As bare words, order does not matter, and "sanctions" is about North Korea through its
+    // "DPRK".
+    assert_eq!(
+        sorted(slugs("korea north ")),
+        ["drill", "railway", "sanctions", "summit"]
+    );
+}
+
+#[test]
+fn exclusions_and_or() {
+    assert_eq!(sorted(slugs("russia -drill")), ["railway"]);
+    assert_eq!(sorted(slugs("russia -\"military drill\"")), ["railway"]);
+    assert_eq!(sorted(slugs("vladivostok OR harvest ")), ["passing", "summit"]);
+    assert_eq!(slugs("vladivostok OR harvest talks "), ["summit"]);
+}
+
+#[test]
+fn entity_outlet_and_date_filters() {
+    assert_eq!(slugs("person:putin"), ["summit"]);
+    assert_eq!(slugs("person:\"kim jong-un\""), ["summit"]);
+    assert_eq!(sorted(slugs("place:pyongyang")), ["sanctions", "summit"]);
+    assert_eq!(slugs("org:\"central news\""), ["drill"]);
+    assert_eq!(slugs("outlet:moscow"), ["passing"]);
+    assert_eq!(slugs("outlet:tass"), ["drill"]);
+    assert_eq!(slugs("after:2023"), ["drill"]);
+    assert_eq!(slugs("after:2023-09-12 before:2024"), ["sanctions"]);
+    assert_eq!(slugs("before:2019-04-25"), ["railway"]);
+    assert!(slugs("person:nobody").is_empty());
+    assert_eq!(slugs("place:pyongyang talks "), ["summit"]);
+}
+
+#[test]
+fn aliases_expand_the_query() {
+    // Only "sanctions" says DPRK; the others are tagged North Korea through their text.
+    assert_eq!(
+        sorted(slugs("dprk ")),
+        ["drill", "railway", "sanctions", "summit"]
+    );
+    assert!(slugs("kcna ").contains(&"drill".to_owned()));
+}
+
+#[test]
+fn normalisation_of_case_hyphens_and_diacritics() {
+    assert_eq!(slugs("KIM JONG UN "), slugs("kim jong-un "));
+    assert_eq!(slugs("\"kim jong un\""), ["summit"]);
+    assert_eq!(slugs("Vladivóstok "), ["summit"]);
+}
+
+#[test]
+fn cyrillic_and_hangul_are_searchable() {
+    assert_eq!(slugs("санкции "), ["sanctions"]);
+    assert_eq!(slugs("КРЕМЛЬ "), ["sanctions"]);
+    assert_eq!(slugs("평양 "), ["sanctions"]);
+}
+
+#[test]
+fn stop_words_alone_say_so() {
+    let corpus = corpus();
+    let index = SearchIndex::build(&corpus);
+    let results = Searcher::new(&corpus, &index).search("the ");
+    assert!(matches!(results.problems[..], [Problem::StopWordsOnly(_)]));
+    // A phrase with stop words checks them in the text.
+    assert_eq!(slugs("\"the railway bridge\""), ["railway"]);
+    assert!(slugs("\"a railway bridge\"").is_empty());
+}
+
+#[test]
+fn highlights_and_excerpts_show_what_matched() {
+    let corpus = corpus();
+    let index = SearchIndex::build(&corpus);
+    let results = Searcher::new(&corpus, &index).search("dprk sanction");
+    let hit = results.hits[0];
+    let article = &corpus.articles()[hit.doc as usize];
+    assert_eq!(article.slug, "sanctions");
+    let h = &results.highlighter;
+    let marked: Vec<&str> = h
+        .marks(&article.headline)
+        .into_iter()
+        .map(|r| &article.headline[r])
+        .collect();
+    assert_eq!(marked, ["sanctions"]);
+    let excerpt = h.excerpt(article, 30).unwrap();
+    let marked: Vec<&str> = excerpt
+        .marks
+        .iter()
+        .map(|r| &excerpt.text[r.clone()])
+        .collect();
+    assert_eq!(marked, ["sanctions", "DPRK"]);
+    // The alias marks every name of the entity.
+    let railway = corpus.find("railway").unwrap();
+    let marked: Vec<String> = h
+        .marks(&railway.paragraphs[0])
+        .into_iter()
+        .map(|r| railway.paragraphs[0][r].to_owned())
+        .collect();
+    assert_eq!(marked, ["North Korea"]);
+}
