@@ -1,17 +1,32 @@
-//! The corpus compiled into the app: embedded by the build script, decoded once on first use.
+//! The corpus and its search index, compiled into the app: embedded by the build script,
+//! decoded once on first use.
 
-use dateline_core::{blob, Corpus};
+use dateline_core::blob::{self, Bundle};
+use dateline_core::search::{SearchIndex, Searcher};
+use dateline_core::Corpus;
 use std::sync::LazyLock;
 
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
+static BUNDLE: LazyLock<Bundle> = LazyLock::new(|| {
     // The only `expect` in the app: the build script wrote this blob with the same core crate,
     // so a failure here is a broken build, not bad input.
     blob::decode(BLOB).expect("the embedded corpus blob decodes")
 });
 
+static SEARCHER: LazyLock<Searcher<'static>> = LazyLock::new(|| Searcher::new(corpus(), index()));
+
 /// The embedded corpus.
 pub fn corpus() -> &'static Corpus {
-    &CORPUS
+    &BUNDLE.corpus
+}
+
+/// The search index built from it.
+fn index() -> &'static SearchIndex {
+    &BUNDLE.index
+}
+
+/// The search engine over the embedded corpus.
+pub fn searcher() -> &'static Searcher<'static> {
+    &SEARCHER
 }

@@ -20,11 +20,27 @@ pub struct ViewControl {
     /// What the current URL asked for that could not be shown; cleared by [`Self::dismiss_notices`].
     pub notices: Signal<Vec<Notice>>,
     set_notices: WriteSignal<Vec<Notice>>,
+    /// Whether the latest history entry was made by typing a search, so the next keystroke
+    /// replaces it instead of adding one per letter.
+    typing: StoredValue<bool>,
 }
 
 impl ViewControl {
     /// Shows `next`, adding one history entry (nothing happens if it is the current view).
     pub fn navigate(&self, next: ViewState) {
+        self.typing.set_value(false);
+        self.go(next, false);
+    }
+
+    /// Shows `next` as the search being typed: the first keystroke adds a history entry, the
+    /// following ones update it, so Back returns to the view before the search.
+    pub fn type_search(&self, next: ViewState) {
+        let replace = self.typing.get_value();
+        self.typing.set_value(true);
+        self.go(next, replace);
+    }
+
+    fn go(&self, next: ViewState, replace: bool) {
         if self.state.get_untracked() == next {
             return;
         }
@@ -36,7 +52,16 @@ impl ViewControl {
         } else {
             query
         };
-        history.push(target);
+        if replace {
+            history.replace(target);
+        } else {
+            history.push(target);
+        }
+    }
+
+    /// Ends a run of typing: the next keystroke starts a new history entry.
+    pub fn end_typing(&self) {
+        self.typing.set_value(false);
     }
 
     /// Hides the notices about the current URL.
@@ -52,6 +77,7 @@ pub fn use_view_state() -> ViewControl {
     let first = read();
     let (state, set_state) = signal(first.state);
     let (notices, set_notices) = signal(first.notices);
+    let typing = StoredValue::new(false);
 
     let listener = BrowserHistory::new().listen(move || {
         let parsed = read();
@@ -65,5 +91,6 @@ pub fn use_view_state() -> ViewControl {
         state: state.into(),
         notices: notices.into(),
         set_notices,
+        typing,
     }
 }

@@ -1,11 +1,15 @@
 //! The page's components, one visible thing per file.
 
+mod marked;
 mod notice_bar;
 mod reader;
+mod search_box;
 mod timeline;
 
+pub use marked::Marked;
 pub use notice_bar::NoticeBar;
 pub use reader::Reader;
+pub use search_box::SearchBox;
 pub use timeline::Timeline;
 
 /// The outlet's name, or "Unknown outlet" when ingestion could not establish it.

@@ -1,7 +1,8 @@
 //! The reader: the open article's clean text and its metadata, with where each came from.
 
-use super::outlet_name;
+use super::{outlet_name, Marked};
 use crate::corpus::corpus;
+use dateline_core::search::Highlighter;
 use dateline_core::{Article, Confidence, EntityKind, Sourced};
 use leptos::html;
 use leptos::prelude::*;
@@ -11,6 +12,8 @@ use leptos::prelude::*;
 pub fn Reader(
     /// The article to show.
     article: Signal<Option<&'static Article>>,
+    /// What the search matched, marked in the text.
+    highlighter: Signal<Highlighter>,
     /// Called when the user closes the reader.
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -42,14 +45,26 @@ pub fn Reader(
                             <DateWithSource article=a />
                             {a.place.as_deref().map(|p| view! { " · "<span class="reader-place">{p}</span> })}
                         </p>
-                        <h1 class="reader-headline" tabindex="-1" node_ref=heading>{a.headline.as_str()}</h1>
+                        <h1 class="reader-headline" tabindex="-1" node_ref=heading>
+                            {move || highlighter.with(|h| view! { <Marked text=a.headline.as_str() marks=h.marks(&a.headline) /> })}
+                        </h1>
                         {(!a.captions.is_empty()).then(|| view! {
                             <aside class="reader-captions" aria-label="Photo captions">
-                                {a.captions.iter().map(|c| view! { <p>{c.as_str()}</p> }).collect_view()}
+                                {move || highlighter.with(|h| {
+                                    a.captions
+                                        .iter()
+                                        .map(|c| view! { <p><Marked text=c.as_str() marks=h.marks(c) /></p> })
+                                        .collect_view()
+                                })}
                             </aside>
                         })}
                         <div class="reader-body">
-                            {a.paragraphs.iter().map(|p| view! { <p>{p.as_str()}</p> }).collect_view()}
+                            {move || highlighter.with(|h| {
+                                a.paragraphs
+                                    .iter()
+                                    .map(|p| view! { <p><Marked text=p.as_str() marks=h.marks(p) /></p> })
+                                    .collect_view()
+                            })}
                         </div>
                         <Entities article=a />
                         <footer class="reader-source">

@@ -171,7 +171,10 @@ mod tests {
     #[test]
     fn committed_older_fixtures_are_refused_by_version() {
         for found in [1, 2] {
-            let path = format!("{}/tests/fixtures/corpus-v{found}.bin", env!("CARGO_MANIFEST_DIR"));
+            let path = format!(
+                "{}/tests/fixtures/corpus-v{found}.bin",
+                env!("CARGO_MANIFEST_DIR")
+            );
             let bytes = std::fs::read(path).unwrap();
             assert_eq!(decode(&bytes), Err(BlobError::UnsupportedVersion { found }));
         }

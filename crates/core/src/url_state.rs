@@ -100,12 +100,19 @@ pub fn parse(query: &str) -> Parsed {
             continue;
         };
         // The query is kept as typed: a trailing space says its last word is complete.
-        let value = if name == QUERY_PARAM { &value } else { value.trim() };
+        let value = if name == QUERY_PARAM {
+            &value
+        } else {
+            value.trim()
+        };
         if value.trim().is_empty() {
             continue;
         }
         if seen.contains(&name) {
-            push_once(&mut parsed.notices, Notice::RepeatedParameter(name.to_owned()));
+            push_once(
+                &mut parsed.notices,
+                Notice::RepeatedParameter(name.to_owned()),
+            );
             continue;
         }
         seen.push(name);

@@ -38,11 +38,31 @@ fn entity(id: &str, name: &str, aliases: &[&str], kind: EntityKind) -> Entity {
 
 fn corpus() -> Corpus {
     let entities = vec![
-        entity("kim-jong-un", "Kim Jong Un", &["Kim Jong-un"], EntityKind::Person),
-        entity("vladimir-putin", "Vladimir Putin", &["Putin"], EntityKind::Person),
-        entity("north-korea", "North Korea", &["DPRK", "North Korean"], EntityKind::Place),
+        entity(
+            "kim-jong-un",
+            "Kim Jong Un",
+            &["Kim Jong-un"],
+            EntityKind::Person,
+        ),
+        entity(
+            "vladimir-putin",
+            "Vladimir Putin",
+            &["Putin"],
+            EntityKind::Person,
+        ),
+        entity(
+            "north-korea",
+            "North Korea",
+            &["DPRK", "North Korean"],
+            EntityKind::Place,
+        ),
         entity("pyongyang", "Pyongyang", &[], EntityKind::Place),
-        entity("kcna", "KCNA", &["Korean Central News Agency"], EntityKind::Organisation),
+        entity(
+            "kcna",
+            "KCNA",
+            &["Korean Central News Agency"],
+            EntityKind::Organisation,
+        ),
     ];
     let mut a = vec![
         article(
@@ -109,7 +129,10 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 
 #[test]
 fn empty_query_matches_everything_in_timeline_order() {
-    assert_eq!(slugs(""), ["railway", "summit", "passing", "sanctions", "drill"]);
+    assert_eq!(
+        slugs(""),
+        ["railway", "summit", "passing", "sanctions", "drill"]
+    );
 }
 
 #[test]
@@ -135,7 +158,10 @@ fn stemming_matches_inflections() {
 #[test]
 fn the_last_word_matches_as_a_prefix_while_typing() {
     assert_eq!(slugs("Vladiv"), ["summit"]);
-    assert!(slugs("Vladiv ").is_empty(), "a finished word is not a prefix");
+    assert!(
+        slugs("Vladiv ").is_empty(),
+        "a finished word is not a prefix"
+    );
 }
 
 #[test]
@@ -144,7 +170,7 @@ fn typos_are_forgiven_by_word_length() {
     assert_eq!(slugs("rialway "), ["railway"]); // transposition
     assert_eq!(slugs("harvset "), ["passing"]);
     assert_eq!(slugs("grian "), ["passing"]); // five letters: one typo
-    // Four letters or fewer: no typo allowed.
+                                              // Four letters or fewer: no typo allowed.
     assert!(slugs("tlks ").is_empty());
     assert!(slugs("gran ").is_empty());
     // A word the collection has is taken as typed, not as a typo of another.
@@ -167,7 +193,10 @@ fn phrases_need_adjacent_words_in_order() {
 fn exclusions_and_or() {
     assert_eq!(sorted(slugs("russia -drill")), ["railway"]);
     assert_eq!(sorted(slugs("russia -\"military drill\"")), ["railway"]);
-    assert_eq!(sorted(slugs("vladivostok OR harvest ")), ["passing", "summit"]);
+    assert_eq!(
+        sorted(slugs("vladivostok OR harvest ")),
+        ["passing", "summit"]
+    );
     assert_eq!(slugs("vladivostok OR harvest talks "), ["summit"]);
 }
 

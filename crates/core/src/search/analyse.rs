@@ -45,14 +45,12 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
         };
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() || is_combining_mark(c) {
-                chars.next();
-            } else if is_apostrophe(c)
+            let joins_word = is_apostrophe(c)
                 && text[i + c.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric)
-            {
+                    .is_some_and(char::is_alphanumeric);
+            if c.is_alphanumeric() || is_combining_mark(c) || joins_word {
                 chars.next();
             } else {
                 end = i;
@@ -107,12 +105,12 @@ pub fn term(folded: &str) -> String {
 /// news text). Sorted, for binary search.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
-    "have", "he", "her", "him", "his", "i", "if", "in", "into", "is", "it", "its", "itself",
-    "may", "more", "most", "not", "of", "on", "or", "other", "our", "over", "said", "she", "should",
-    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
-    "they", "this", "those", "through", "to", "up", "very", "was", "we", "were", "what", "when",
-    "which", "while", "who", "will", "with", "would", "you",
+    "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
+    "he", "her", "him", "his", "i", "if", "in", "into", "is", "it", "its", "itself", "may", "more",
+    "most", "not", "of", "on", "or", "other", "our", "over", "said", "she", "should", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "up", "very", "was", "we", "were", "what", "when", "which", "while",
+    "who", "will", "with", "would", "you",
 ];
 
 /// Whether a folded word is too common to index.

@@ -125,11 +125,12 @@ impl Highlighter {
     }
 
     /// The passage of the article's body that best matches, at most about `max_words` words:
-    /// the paragraph with the most distinct marked words (then the most marks), cut to the window
-    /// holding the most marks. Without any match, the opening of the first paragraph.
+    /// the paragraph (or caption) with the most distinct marked words (then the most marks), cut
+    /// to the window holding the most marks. Without any match, the opening of the first
+    /// paragraph.
     pub fn excerpt(&self, article: &Article, max_words: usize) -> Option<Excerpt> {
         let mut best: Option<(usize, usize, &str, Vec<Range<usize>>)> = None;
-        for paragraph in &article.paragraphs {
+        for paragraph in article.paragraphs.iter().chain(&article.captions) {
             let marks = self.marks(paragraph);
             let distinct: HashSet<String> = marks
                 .iter()
@@ -157,13 +158,19 @@ fn window(paragraph: &str, marks: &[Range<usize>], max_words: usize) -> Excerpt 
             .collect();
         let mut best = (0, 0);
         for (i, &s) in starts.iter().enumerate() {
-            let count = starts[i..].iter().take_while(|&&t| t < s + max_words).count();
+            let count = starts[i..]
+                .iter()
+                .take_while(|&&t| t < s + max_words)
+                .count();
             if count > best.0 {
                 best = (count, s);
             }
         }
         // Start a few words before the first mark, for context.
-        first = best.1.saturating_sub(max_words / 5).min(words.len() - max_words);
+        first = best
+            .1
+            .saturating_sub(max_words / 5)
+            .min(words.len() - max_words);
         last = first + max_words;
     }
     let cut_start = first > 0;
@@ -258,9 +265,15 @@ mod tests {
         let segs = segments(text, &[0..5, 10..13]);
         assert_eq!(
             segs,
-            [("Putin", true), (" met ", false), ("Kim", true), (" in Pyongyang", false)]
+            [
+                ("Putin", true),
+                (" met ", false),
+                ("Kim", true),
+                (" in Pyongyang", false)
+            ]
         );
-        assert_eq!(segments(text, &[40..50]), [(text, false)]);
+        let outside = [40..50, 60..70];
+        assert_eq!(segments(text, &outside), [(text, false)]);
     }
 
     #[test]

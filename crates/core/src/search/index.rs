@@ -107,7 +107,12 @@ impl Stems {
         if is_stop_word(&folded) {
             return None;
         }
-        Some(self.0.entry(folded).or_insert_with_key(|f| term(f)).as_str())
+        Some(
+            self.0
+                .entry(folded)
+                .or_insert_with_key(|f| term(f))
+                .as_str(),
+        )
     }
 }
 
@@ -264,7 +269,7 @@ impl SearchIndex {
 
 fn most_frequent(mut found: Vec<TermEntry>, limit: usize) -> Vec<TermEntry> {
     if found.len() > limit {
-        found.sort_by(|a, b| b.doc_frequency.cmp(&a.doc_frequency));
+        found.sort_by_key(|e| std::cmp::Reverse(e.doc_frequency));
         found.truncate(limit);
     }
     found

@@ -118,9 +118,24 @@ mod tests {
     #[test]
     fn round_trips_and_reports_frequency() {
         let list = [
-            Posting { doc: 0, body: 1, ..Default::default() },
-            Posting { doc: 7, body: 0, headline: true, entities: true, ..Default::default() },
-            Posting { doc: 300, body: 4000, outlet: true, ..Default::default() },
+            Posting {
+                doc: 0,
+                body: 1,
+                ..Default::default()
+            },
+            Posting {
+                doc: 7,
+                body: 0,
+                headline: true,
+                entities: true,
+                ..Default::default()
+            },
+            Posting {
+                doc: 300,
+                body: 4000,
+                outlet: true,
+                ..Default::default()
+            },
         ];
         let mut bytes = vec![9, 9];
         encode(&list, &mut bytes);

@@ -346,7 +346,13 @@ mod tests {
             q.clauses,
             [
                 vec![phrase(&["kim", "jong", "un"])],
-                vec![word("russia"), Atom::Word { folded: "china".into(), prefix: true }]
+                vec![
+                    word("russia"),
+                    Atom::Word {
+                        folded: "china".into(),
+                        prefix: true
+                    }
+                ]
             ]
         );
         assert_eq!(q.excluded, [word("drill"), phrase(&["joint", "exercise"])]);
@@ -355,20 +361,45 @@ mod tests {
     #[test]
     fn hyphenated_words_are_phrases_and_an_open_quote_runs_to_the_end() {
         assert_eq!(parse("jong-un ").clauses, [vec![phrase(&["jong", "un"])]]);
-        assert_eq!(parse("\"far east").clauses, [vec![phrase(&["far", "east"])]]);
+        assert_eq!(
+            parse("\"far east").clauses,
+            [vec![phrase(&["far", "east"])]]
+        );
     }
 
     #[test]
     fn filters_and_dates() {
-        let q = parse(r#"person:"Kim Jong Un" place:Pyongyang after:2019 before:2023-06 outlet:tass"#);
+        let q =
+            parse(r#"person:"Kim Jong Un" place:Pyongyang after:2019 before:2023-06 outlet:tass"#);
         assert_eq!(q.filters.len(), 3);
         assert_eq!(q.filters[0].field, FilterField::Person);
         assert_eq!(q.filters[0].words, ["kim", "jong", "un"]);
         assert_eq!(q.filters[2].field, FilterField::Outlet);
-        assert_eq!(q.after, Some(Date { year: 2019, month: 12, day: 31 }));
-        assert_eq!(q.before, Some(Date { year: 2023, month: 6, day: 1 }));
+        assert_eq!(
+            q.after,
+            Some(Date {
+                year: 2019,
+                month: 12,
+                day: 31
+            })
+        );
+        assert_eq!(
+            q.before,
+            Some(Date {
+                year: 2023,
+                month: 6,
+                day: 1
+            })
+        );
         assert!(q.clauses.is_empty() && q.problems.is_empty());
-        assert_eq!(parse("after:2024-02").after, Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(
+            parse("after:2024-02").after,
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
     }
 
     #[test]

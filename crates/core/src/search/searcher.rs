@@ -37,7 +37,7 @@ pub struct Hit {
 }
 
 /// The outcome of a search.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
     /// Matching articles, the best first (ties in timeline order).
     pub hits: Vec<Hit>,
@@ -165,15 +165,22 @@ impl<'c> Searcher<'c> {
             if !self.in_period(article, query) {
                 continue;
             }
-            let passes = query.filters.iter().zip(&filters).all(|(f, set)| match f.field {
-                FilterField::Outlet => {
-                    let outlet = article.outlet.as_deref().unwrap_or("");
-                    *outlet_cache
-                        .entry(outlet)
-                        .or_insert_with(|| contains_words(&folded_words(outlet), &f.words))
-                }
-                _ => article.entities.iter().any(|&e| set.get(e as usize) == Some(&true)),
-            });
+            let passes = query
+                .filters
+                .iter()
+                .zip(&filters)
+                .all(|(f, set)| match f.field {
+                    FilterField::Outlet => {
+                        let outlet = article.outlet.as_deref().unwrap_or("");
+                        *outlet_cache
+                            .entry(outlet)
+                            .or_insert_with(|| contains_words(&folded_words(outlet), &f.words))
+                    }
+                    _ => article
+                        .entities
+                        .iter()
+                        .any(|&e| set.get(e as usize) == Some(&true)),
+                });
             if passes {
                 results.hits.push(Hit {
                     doc: doc as u32,
@@ -194,7 +201,8 @@ impl<'c> Searcher<'c> {
     }
 
     fn bm25(&self, p: &Posting) -> f32 {
-        let norm = 1.0 - B + B * self.index.body_length(p.doc) as f32 / self.index.average_body_length();
+        let norm =
+            1.0 - B + B * self.index.body_length(p.doc) as f32 / self.index.average_body_length();
         let tf = HEADLINE_BOOST * f32::from(u8::from(p.headline))
             + ENTITY_BOOST * f32::from(u8::from(p.entities))
             + OUTLET_BOOST * f32::from(u8::from(p.outlet))
@@ -252,7 +260,10 @@ impl<'c> Searcher<'c> {
         entries.sort_by_key(|e| e.doc_frequency);
         for entry in entries {
             let idf = self.idf(entry.doc_frequency);
-            let list = self.index.postings(&entry).map(|p| (p.doc, idf * self.bm25(&p)));
+            let list = self
+                .index
+                .postings(&entry)
+                .map(|p| (p.doc, idf * self.bm25(&p)));
             candidates = Some(match candidates {
                 None => list.collect(),
                 Some(current) => intersect(&current, list),
@@ -275,7 +286,14 @@ impl<'c> Searcher<'c> {
 
     /// Marks which articles an excluded word or phrase rules out.
     fn excluded(&self, atoms: &[Atom]) -> Vec<bool> {
-        let mut out = vec![false; if atoms.is_empty() { 0 } else { self.corpus.len() }];
+        let mut out = vec![
+            false;
+            if atoms.is_empty() {
+                0
+            } else {
+                self.corpus.len()
+            }
+        ];
         for atom in atoms {
             match atom {
                 Atom::Word { folded, .. } => {

@@ -50,7 +50,13 @@ mod tests {
     #[test]
     fn transpositions_are_one_edit() {
         let dfa = automaton("sanction", 1);
-        assert!(matches!(dfa.eval("snaction"), levenshtein_automata::Distance::Exact(1)));
-        assert!(matches!(dfa.eval("sanctoin"), levenshtein_automata::Distance::Exact(1)));
+        assert!(matches!(
+            dfa.eval("snaction"),
+            levenshtein_automata::Distance::Exact(1)
+        ));
+        assert!(matches!(
+            dfa.eval("sanctoin"),
+            levenshtein_automata::Distance::Exact(1)
+        ));
     }
 }
