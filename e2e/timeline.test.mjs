@@ -3,7 +3,7 @@
 // Run by scripts/test.sh after `trunk build --release`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./support/server.mjs";
+import { withServer } from "./support/server.mjs";
 import { launch, openPage, gotoApp } from "./support/browser.mjs";
 
 // The seed corpus in publication order (from shared/corpus-seed/METADATA.md).
@@ -33,15 +33,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function withServer(mount, body) {
-  const server = await serve({ mount });
-  try {
-    await body(server);
-  } finally {
-    await server.close();
-  }
-}
 
 // A user opening the page sees every article, oldest first, under its year, with its outlet.
 test("the timeline lists the five seed articles by year in date order", async () => {

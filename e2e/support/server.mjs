@@ -52,3 +52,13 @@ export async function serve({ root = DIST, mount = "/" } = {}) {
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
+
+/** Runs `body` with a server mounting dist/ at `mount`, and closes the server afterwards. */
+export async function withServer(mount, body) {
+  const server = await serve({ mount });
+  try {
+    await body(server);
+  } finally {
+    await server.close();
+  }
+}
