@@ -34,34 +34,50 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into word tokens, in order.
 pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
-    let mut chars = text.char_indices().peekable();
+    word_ranges(text).map(|range| Token {
+        folded: fold(&text[range.clone()]),
+        range,
+    })
+}
+
+/// The byte ranges of the words of `text`, in order, without folding them. ASCII is read a
+/// byte at a time; other characters are decoded.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    // The character at byte `i` and its length.
+    let char_at = move |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (char::from(b), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    let mut at = 0;
     std::iter::from_fn(move || {
         // Skip to the next word character.
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
-                break (i, c);
+        let start = loop {
+            if at >= bytes.len() {
+                return None;
             }
+            let (c, len) = char_at(at);
+            if c.is_alphanumeric() {
+                break at;
+            }
+            at += len;
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            let joins_word = is_apostrophe(c)
-                && text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+        while at < bytes.len() {
+            let (c, len) = char_at(at);
+            let joins_word =
+                is_apostrophe(c) && at + len < bytes.len() && char_at(at + len).0.is_alphanumeric();
             if c.is_alphanumeric() || is_combining_mark(c) || joins_word {
-                chars.next();
+                at += len;
             } else {
-                end = i;
                 break;
             }
         }
-        let folded = fold(&text[start..end]);
-        Some(Token {
-            range: start..end,
-            folded,
-        })
+        Some(start..at)
     })
 }
 

@@ -3,7 +3,7 @@
 //! from article text.
 
 use crate::model::Article;
-use crate::search::analyse::{is_stop_word, term, tokens, Token};
+use crate::search::analyse::{fold, is_stop_word, term, tokens, word_ranges, Token};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -29,24 +29,53 @@ impl Phrase {
         &self.folded
     }
 
-    /// Whether token `t` is the phrase's word `k`: the same folded word, or the same stem.
-    fn word_matches(&self, k: usize, t: &Token) -> bool {
-        if t.folded == self.folded[k] {
-            return true;
-        }
-        match &self.terms[k] {
-            // Only stem the token when it could share the stem: same first two bytes.
-            Some(stem) if t.folded.as_bytes().get(..2) == stem.as_bytes().get(..2) => {
-                !is_stop_word(&t.folded) && term(&t.folded) == *stem
+    /// Whether the folded word `folded` is the phrase's word `k`: the same folded word, or the
+    /// same stem.
+    fn folded_matches(&self, k: usize, folded: &str) -> bool {
+        folded == self.folded[k]
+            || self.terms[k]
+                .as_ref()
+                .is_some_and(|stem| !is_stop_word(folded) && term(folded) == *stem)
+    }
+
+    /// Whether the word `word` (as written) is the phrase's word `k`. Phrase checks run over
+    /// whole articles, so the common cases are decided without folding, stemming or allocating:
+    /// an ASCII word equal to the folded word ignoring case matches, and one that does not start
+    /// with the stem (less its last letter, which Snowball may have changed, as in
+    /// country → countri) does not. (Snowball's few irregular stems, like dying → die, are
+    /// missed in phrases.)
+    fn word_matches(&self, k: usize, word: &str) -> bool {
+        let target = &self.folded[k];
+        if word.is_ascii() && !word.contains('\'') {
+            if word.eq_ignore_ascii_case(target) {
+                return true;
             }
-            _ => false,
+            let Some(stem) = &self.terms[k] else {
+                return false;
+            };
+            let head = &stem.as_bytes()[..stem.len().saturating_sub(1)];
+            if !word
+                .as_bytes()
+                .get(..head.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(head))
+            {
+                return false;
+            }
         }
+        self.folded_matches(k, &fold(word))
     }
 
     /// Byte ranges where the phrase occurs in `text`.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        let words: Vec<Token> = tokens(text).collect();
-        self.ranges_in(&words)
+        let words: Vec<Range<usize>> = word_ranges(text).collect();
+        let n = self.folded.len();
+        if n == 0 || words.len() < n {
+            return Vec::new();
+        }
+        (0..=words.len() - n)
+            .filter(|&i| (0..n).all(|k| self.word_matches(k, &text[words[i + k].clone()])))
+            .map(|i| words[i].start..words[i + n - 1].end)
+            .collect()
     }
 
     fn ranges_in(&self, words: &[Token]) -> Vec<Range<usize>> {
@@ -55,7 +84,7 @@ impl Phrase {
             return Vec::new();
         }
         (0..=words.len() - n)
-            .filter(|&i| (0..n).all(|k| self.word_matches(k, &words[i + k])))
+            .filter(|&i| (0..n).all(|k| self.folded_matches(k, &words[i + k].folded)))
             .map(|i| words[i].range.start..words[i + n - 1].range.end)
             .collect()
     }
