@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve } from "node:path";
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".json": "application/json",
@@ -19,9 +20,13 @@ export const DIST = resolve(import.meta.dirname, "../../dist");
 
 /**
  * Serves `root` under `mount` (e.g. "/" or "/dateline/"). Resolves to
- * `{ url, requests, close() }`, where `url` is the mounted page's address.
+ * `{ url, requests, close() }`, where `url` is the mounted page's address. With `isolated`, pages
+ * are cross-origin isolated (COOP + COEP), which gives performance.now() 5 µs resolution.
  */
-export async function serve({ root = DIST, mount = "/" } = {}) {
+export async function serve({ root = DIST, mount = "/", isolated = false } = {}) {
+  const isolation = isolated
+    ? { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" }
+    : {};
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -38,7 +43,7 @@ export async function serve({ root = DIST, mount = "/" } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...isolation });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");

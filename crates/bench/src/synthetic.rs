@@ -5,141 +5,9 @@
 //! The same size and seed always give the same corpus.
 
 use dateline_core::{Article, Corpus, Date, Entity, EntityKind, Sourced};
+use dateline_ingest::synth::WORDS;
 
-/// A small seeded generator (xorshift64*): the same seed gives the same corpus everywhere.
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator from a seed (0 is replaced by 1).
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed.max(1))
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A uniform index in `0..n`.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-
-    /// An index in `0..n` with Zipf-like odds (exponent about 1): rank 0 commonest.
-    pub fn zipf(&mut self, n: usize) -> usize {
-        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-        (((n as f64 + 1.0).powf(u) - 1.0) as usize).min(n - 1)
-    }
-}
-
-/// The commonest English words of news text, commonest first; they head the vocabulary.
-const COMMON: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "to",
-    "a",
-    "in",
-    "said",
-    "on",
-    "that",
-    "for",
-    "is",
-    "with",
-    "was",
-    "as",
-    "by",
-    "its",
-    "at",
-    "from",
-    "has",
-    "have",
-    "it",
-    "will",
-    "would",
-    "be",
-    "an",
-    "he",
-    "not",
-    "this",
-    "are",
-    "were",
-    "but",
-    "after",
-    "which",
-    "been",
-    "who",
-    "they",
-    "their",
-    "also",
-    "more",
-    "than",
-    "two",
-    "new",
-    "year",
-    "country",
-    "talks",
-    "visit",
-    "minister",
-    "foreign",
-    "military",
-    "trade",
-    "sanctions",
-    "agreement",
-    "cooperation",
-    "summit",
-    "officials",
-    "leader",
-    "government",
-    "relations",
-    "security",
-    "nuclear",
-    "weapons",
-    "border",
-    "railway",
-    "economic",
-    "delegation",
-    "statement",
-    "ministry",
-    "week",
-    "president",
-    "meeting",
-    "support",
-    "defense",
-    "missile",
-    "treaty",
-    "partnership",
-    "exports",
-    "workers",
-    "ports",
-    "energy",
-    "grain",
-    "oil",
-    "bridge",
-    "embassy",
-    "ambassador",
-    "cabinet",
-    "parliament",
-    "vessel",
-    "troops",
-    "drills",
-    "launch",
-    "satellite",
-    "agency",
-    "report",
-    "sources",
-    "analysts",
-    "region",
-    "capital",
-    "province",
-    "envoy",
-    "negotiations",
-    "decree",
-    "tourism",
-];
+pub use dateline_ingest::synth::Rng;
 
 const SYLLABLES: &[&str] = &[
     "ka", "lo", "mi", "ren", "sto", "va", "dri", "pel", "nor", "tis", "gra", "ul", "bek", "san",
@@ -147,9 +15,10 @@ const SYLLABLES: &[&str] = &[
     "ber", "gan", "shi", "mol", "ta", "vin", "cor", "del", "hu", "jas", "nek", "ri",
 ];
 
-/// The vocabulary: `COMMON`, then made-up words of 2–4 syllables, all distinct.
+/// The vocabulary: the ingestion benchmark's common news words, then made-up words of 2–4
+/// syllables, all distinct.
 fn vocabulary(size: usize, rng: &mut Rng) -> Vec<String> {
-    let mut words: Vec<String> = COMMON.iter().map(|w| (*w).to_owned()).collect();
+    let mut words: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
     let mut seen: std::collections::HashSet<String> = words.iter().cloned().collect();
     while words.len() < size {
         let syllables = 2 + rng.below(3);

@@ -9,28 +9,36 @@ use std::path::Path;
 
 /// A small, fast, seeded random number generator (xorshift64*): the same seed gives the same
 /// corpus on every machine.
-struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// A generator from a seed (0 is replaced by 1).
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    /// A uniform index in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
     }
 
     /// An index in 0..n, small ones far likelier (Zipf-like, exponent about 1).
-    fn zipf(&mut self, n: usize) -> usize {
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+    pub fn zipf(&mut self, n: usize) -> usize {
+        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
         (((n as f64 + 1.0).powf(u) - 1.0) as usize).min(n - 1)
     }
 }
 
-const WORDS: &[&str] = &[
+/// Common words of news text about the story, commonest first.
+pub const WORDS: &[&str] = &[
     "the",
     "of",
     "and",
@@ -198,7 +206,7 @@ fn sentence(rng: &mut Rng, out: &mut String) {
 
 /// Writes `count` articles (and their sidecars) into `dir`; returns the bytes of article text.
 pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
-    let mut rng = Rng(seed.max(1));
+    let mut rng = Rng::new(seed);
     let mut bytes = 0;
     for n in 0..count {
         let outlet = OUTLETS[rng.zipf(OUTLETS.len())];
