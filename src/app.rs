@@ -27,7 +27,8 @@ pub fn App() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let highlighter = Signal::derive(move || results.with(|r| r.highlighter.clone()));
+    // A memo: the reader's headline, captions and body borrow one copy instead of each cloning it.
+    let highlighter = Memo::new(move |_| results.with(|r| r.highlighter.clone()));
 
     let open_article = Callback::new(move |slug: String| {
         view.navigate(ViewState {

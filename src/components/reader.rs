@@ -13,7 +13,7 @@ pub fn Reader(
     /// The article to show.
     article: Signal<Option<&'static Article>>,
     /// What the search matched, marked in the text.
-    highlighter: Signal<Highlighter>,
+    highlighter: Memo<Highlighter>,
     /// Called when the user closes the reader.
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -50,21 +50,11 @@ pub fn Reader(
                         </h1>
                         {(!a.captions.is_empty()).then(|| view! {
                             <aside class="reader-captions" aria-label="Photo captions">
-                                {move || highlighter.with(|h| {
-                                    a.captions
-                                        .iter()
-                                        .map(|c| view! { <p><Marked text=c.as_str() marks=h.marks(c) /></p> })
-                                        .collect_view()
-                                })}
+                                <MarkedParagraphs texts=&a.captions highlighter />
                             </aside>
                         })}
                         <div class="reader-body">
-                            {move || highlighter.with(|h| {
-                                a.paragraphs
-                                    .iter()
-                                    .map(|p| view! { <p><Marked text=p.as_str() marks=h.marks(p) /></p> })
-                                    .collect_view()
-                            })}
+                            <MarkedParagraphs texts=&a.paragraphs highlighter />
                         </div>
                         <Entities article=a />
                         <footer class="reader-source">
@@ -79,6 +69,24 @@ pub fn Reader(
                 .into_any(),
             }}
         </section>
+    }
+}
+
+/// Paragraphs of text, each with the search's matches marked.
+#[component]
+fn MarkedParagraphs(
+    /// The paragraphs.
+    texts: &'static [String],
+    /// What the search matched.
+    highlighter: Memo<Highlighter>,
+) -> impl IntoView {
+    move || {
+        highlighter.with(|h| {
+            texts
+                .iter()
+                .map(|t| view! { <p><Marked text=t.as_str() marks=h.marks(t) /></p> })
+                .collect_view()
+        })
     }
 }
 

@@ -81,6 +81,11 @@ pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// The folded words of `text`, in order.
+pub fn folded_words(text: &str) -> Vec<String> {
+    tokens(text).map(|t| t.folded).collect()
+}
+
 /// Folds one word: lower case, no diacritics, no apostrophes or possessive `’s`.
 pub fn fold(word: &str) -> String {
     let mut out = if word.is_ascii() {
@@ -146,7 +151,7 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> Vec<String> {
-        tokens(text).map(|t| t.folded).collect()
+        folded_words(text)
     }
 
     #[test]

@@ -68,24 +68,36 @@ impl Phrase {
     /// Byte ranges where the phrase occurs in `text`.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         let words: Vec<Range<usize>> = word_ranges(text).collect();
-        let n = self.folded.len();
-        if n == 0 || words.len() < n {
-            return Vec::new();
-        }
-        (0..=words.len() - n)
-            .filter(|&i| (0..n).all(|k| self.word_matches(k, &text[words[i + k].clone()])))
-            .map(|i| words[i].start..words[i + n - 1].end)
-            .collect()
+        self.runs(
+            &words,
+            |w| w.clone(),
+            |k, w| self.word_matches(k, &text[w.clone()]),
+        )
     }
 
+    /// Byte ranges where the phrase occurs among already folded tokens.
     fn ranges_in(&self, words: &[Token]) -> Vec<Range<usize>> {
+        self.runs(
+            words,
+            |t| t.range.clone(),
+            |k, t| self.folded_matches(k, &t.folded),
+        )
+    }
+
+    /// The spans of every run of `words` that matches the phrase word by word.
+    fn runs<W>(
+        &self,
+        words: &[W],
+        span: impl Fn(&W) -> Range<usize>,
+        matches: impl Fn(usize, &W) -> bool,
+    ) -> Vec<Range<usize>> {
         let n = self.folded.len();
         if n == 0 || words.len() < n {
             return Vec::new();
         }
         (0..=words.len() - n)
-            .filter(|&i| (0..n).all(|k| self.folded_matches(k, &words[i + k].folded)))
-            .map(|i| words[i].range.start..words[i + n - 1].range.end)
+            .filter(|&i| (0..n).all(|k| matches(k, &words[i + k])))
+            .map(|i| span(&words[i]).start..span(&words[i + n - 1]).end)
             .collect()
     }
 

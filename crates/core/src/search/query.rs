@@ -14,7 +14,7 @@
 //! kept as a [`Problem`] the app shows under the search box; the rest of the query still runs.
 
 use crate::model::Date;
-use crate::search::analyse::tokens;
+use crate::search::analyse::folded_words;
 use std::fmt;
 
 /// One thing a clause can match: a word or a phrase, as folded words.
@@ -227,7 +227,7 @@ fn period(value: &str) -> Option<(Date, Date)> {
 }
 
 fn atom(value: &str, quoted: bool, prefix: bool) -> Option<Atom> {
-    let mut words: Vec<String> = tokens(value).map(|t| t.folded).collect();
+    let mut words = folded_words(value);
     match words.len() {
         0 => None,
         1 if !quoted => Some(Atom::Word {
@@ -270,7 +270,7 @@ pub fn parse(raw: &str) -> Query {
                 Some(field) => query.filters.push(Filter {
                     field,
                     typed: value.to_owned(),
-                    words: tokens(value).map(|t| t.folded).collect(),
+                    words: folded_words(value),
                 }),
                 None => {
                     let key = if key == "before" { "before" } else { "after" };

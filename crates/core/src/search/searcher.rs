@@ -3,7 +3,7 @@
 //! exclusions, entity, outlet and date filters, and the [`Highlighter`] for what matched.
 
 use crate::model::{Article, Corpus, EntityKind};
-use crate::search::analyse::{is_stop_word, term, tokens};
+use crate::search::analyse::{folded_words, is_stop_word, term};
 use crate::search::highlight::{Highlighter, Phrase};
 use crate::search::index::{SearchIndex, TermEntry};
 use crate::search::postings::Posting;
@@ -55,10 +55,6 @@ pub struct Searcher<'c> {
     index: &'c SearchIndex,
     /// Per entity, the folded words of its name and of each alias.
     entity_names: Vec<Vec<Vec<String>>>,
-}
-
-fn folded_words(text: &str) -> Vec<String> {
-    tokens(text).map(|t| t.folded).collect()
 }
 
 /// Whether `needle` occurs in `hay` as consecutive words, its last word as a prefix.
