@@ -6,11 +6,16 @@
 //! Everything here is tested natively with `cargo test`.
 
 pub mod blob;
+pub mod cluster;
+pub mod export;
+pub mod facets;
+pub mod listing;
 pub mod model;
+pub mod related;
 pub mod search;
 pub mod timeline;
 pub mod url_state;
 
 pub use model::{
-    Article, Confidence, Corpus, Date, Entity, EntityIndex, EntityKind, Provenance, Sourced,
+    Article, Confidence, Corpus, Date, Entity, EntityIndex, EntityKind, Month, Provenance, Sourced,
 };

@@ -68,6 +68,74 @@ impl fmt::Display for Date {
     }
 }
 
+/// A calendar month, e.g. March 2019: the unit of the histogram and of date ranges in URLs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    /// The year, e.g. 2019.
+    pub year: i16,
+    /// The month, 1 to 12.
+    pub month: u8,
+}
+
+impl Month {
+    /// The month a date falls in.
+    pub fn of(date: Date) -> Month {
+        Month {
+            year: date.year,
+            month: date.month,
+        }
+    }
+
+    /// Reads `YYYY-MM`; `None` for anything else, including a month outside 1–12.
+    pub fn parse(text: &str) -> Option<Month> {
+        let (year, month) = text.split_once('-')?;
+        let valid = year.len() == 4
+            && month.len() == 2
+            && year
+                .bytes()
+                .chain(month.bytes())
+                .all(|b| b.is_ascii_digit());
+        let month: u8 = month.parse().ok().filter(|_| valid)?;
+        let year: i16 = year.parse().ok()?;
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    /// The month after this one.
+    pub fn next(self) -> Month {
+        if self.month >= 12 {
+            Month {
+                year: self.year.saturating_add(1),
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// The English name of the month, e.g. "March".
+    pub fn name(self) -> &'static str {
+        MONTH_NAMES
+            .get(usize::from(self.month).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?")
+    }
+
+    /// For people, e.g. "March 2019".
+    pub fn long_form(self) -> String {
+        format!("{} {}", self.name(), self.year)
+    }
+}
+
+/// `YYYY-MM`, the form used in URLs, e.g. `2019-03`.
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
 /// How a field's value was established: the evidence a user can check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Provenance {
@@ -323,6 +391,19 @@ pub(crate) mod tests {
         };
         assert_eq!(d.to_string(), "2019-03-05");
         assert_eq!(d.long_form(), "5 March 2019");
+    }
+
+    #[test]
+    fn months_parse_print_and_step() {
+        let m = Month::parse("2019-12").unwrap();
+        assert_eq!(m.to_string(), "2019-12");
+        assert_eq!(m.next().to_string(), "2020-01");
+        assert_eq!(m.long_form(), "December 2019");
+        for bad in [
+            "2019-13", "2019-00", "2019-1", "19-01", "2019", "2019-1a", "+201-01", "",
+        ] {
+            assert_eq!(Month::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

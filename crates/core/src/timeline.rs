@@ -1,73 +1,149 @@
-//! Grouping articles into the sections of the timeline.
+//! Grouping listed articles into the sections of the timeline: years, months within them, and
+//! same-event clusters within a month.
 
-use crate::model::Article;
+use crate::cluster::Clusters;
+use crate::model::{Corpus, Month};
+use std::collections::HashMap;
 
-/// One section of the timeline: a year, or the articles whose date is unknown.
+/// One year of the timeline, or the articles whose date is unknown.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct YearGroup<'a> {
-    /// The year of every article in the group; `None` for the undated group.
+pub struct YearSection {
+    /// The year; `None` for the undated section.
     pub year: Option<i16>,
-    /// The group's articles, in the order they were given.
-    pub articles: Vec<&'a Article>,
+    /// Its months, in the order of the listing.
+    pub months: Vec<MonthSection>,
 }
 
-/// Splits articles that are already in timeline order into consecutive year groups.
-pub fn group_by_year<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<YearGroup<'a>> {
-    let mut groups: Vec<YearGroup<'a>> = Vec::new();
-    for article in articles {
-        let year = article.date.map(|d| d.year);
-        match groups.last_mut() {
-            Some(group) if group.year == year => group.articles.push(article),
-            _ => groups.push(YearGroup {
-                year,
-                articles: vec![article],
-            }),
+/// One month of a year section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthSection {
+    /// The month; `None` in the undated section.
+    pub month: Option<Month>,
+    /// Its entries.
+    pub nodes: Vec<Node>,
+}
+
+/// One entry of the timeline: an article, or several outlets' reports of one event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    /// Corpus indices; the first is the one shown, the others are the same event's other reports.
+    pub docs: Vec<u32>,
+}
+
+/// Splits articles (corpus indices, in the order to show) into year and month sections, putting
+/// the listed members of one cluster into one node where the first of them appears.
+pub fn sections(corpus: &Corpus, clusters: &Clusters, docs: &[u32]) -> Vec<YearSection> {
+    let mut years: Vec<YearSection> = Vec::new();
+    // Where each cluster's node is: (year section, month section, node).
+    let mut placed: HashMap<u32, (usize, usize, usize)> = HashMap::new();
+    for &doc in docs {
+        let Some(article) = corpus.articles().get(doc as usize) else {
+            continue;
+        };
+        let root = clusters.root(doc);
+        if clusters.size(doc) > 1 {
+            if let Some(&(y, m, n)) = placed.get(&root) {
+                years[y].months[m].nodes[n].docs.push(doc);
+                continue;
+            }
         }
+        let month = article.date.map(Month::of);
+        let year = month.map(|m| m.year);
+        if years.last().is_none_or(|s| s.year != year) {
+            years.push(YearSection {
+                year,
+                months: Vec::new(),
+            });
+        }
+        let y = years.len() - 1;
+        let section = &mut years[y];
+        if section.months.last().is_none_or(|s| s.month != month) {
+            section.months.push(MonthSection {
+                month,
+                nodes: Vec::new(),
+            });
+        }
+        let m = section.months.len() - 1;
+        let nodes = &mut section.months[m].nodes;
+        nodes.push(Node { docs: vec![doc] });
+        placed.insert(root, (y, m, nodes.len() - 1));
     }
-    groups
+    years
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{tests::article, Corpus};
+    use crate::model::tests::article;
+
+    fn corpus() -> Corpus {
+        let mut articles = vec![
+            article("a", Some((2014, 10, 29))),
+            article("b", Some((2014, 10, 30))),
+            article("c", Some((2014, 12, 1))),
+            article("d", Some((2016, 2, 4))),
+            article("z", None),
+        ];
+        // "a" and "b" are one event reported by two outlets.
+        for (a, outlet) in articles.iter_mut().zip(["TASS", "Reuters"]) {
+            a.outlet = Some(outlet.into());
+            a.entities = vec![0, 1];
+            a.headline = "Visa talks in Moscow".into();
+        }
+        Corpus::new(articles, Vec::new())
+    }
+
+    fn shape(years: &[YearSection]) -> Vec<(Option<i16>, Vec<(Option<String>, Vec<Vec<u32>>)>)> {
+        years
+            .iter()
+            .map(|y| {
+                let months = y
+                    .months
+                    .iter()
+                    .map(|m| {
+                        let nodes = m.nodes.iter().map(|n| n.docs.clone()).collect();
+                        (m.month.map(|m| m.to_string()), nodes)
+                    })
+                    .collect();
+                (y.year, months)
+            })
+            .collect()
+    }
 
     #[test]
-    fn groups_consecutive_years_and_undated_last() {
-        let corpus = Corpus::new(
-            vec![
-                article("c", Some((2016, 2, 4))),
-                article("a", Some((2014, 10, 29))),
-                article("b", Some((2014, 12, 1))),
-                article("z", None),
-            ],
-            Vec::new(),
-        );
-        let groups = group_by_year(corpus.articles());
-        let shape: Vec<_> = groups
-            .iter()
-            .map(|g| {
-                (
-                    g.year,
-                    g.articles
-                        .iter()
-                        .map(|a| a.slug.as_str())
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .collect();
+    fn years_months_and_clusters() {
+        let corpus = corpus();
+        let clusters = Clusters::new(&corpus);
+        let got = shape(&sections(&corpus, &clusters, &[0, 1, 2, 3, 4]));
+        let s = |m: &str| Some(m.to_owned());
         assert_eq!(
-            shape,
+            got,
             [
-                (Some(2014), vec!["a", "b"]),
-                (Some(2016), vec!["c"]),
-                (None, vec!["z"])
+                (
+                    Some(2014),
+                    vec![
+                        (s("2014-10"), vec![vec![0, 1]]),
+                        (s("2014-12"), vec![vec![2]])
+                    ]
+                ),
+                (Some(2016), vec![(s("2016-02"), vec![vec![3]])]),
+                (None, vec![(None, vec![vec![4]])]),
             ]
         );
     }
 
     #[test]
-    fn no_articles_no_groups() {
-        assert!(group_by_year(&[]).is_empty());
+    fn newest_first_and_a_lone_cluster_member() {
+        let corpus = corpus();
+        let clusters = Clusters::new(&corpus);
+        let got = shape(&sections(&corpus, &clusters, &[3, 1]));
+        assert_eq!(
+            got,
+            [
+                (Some(2016), vec![(Some("2016-02".into()), vec![vec![3]])]),
+                (Some(2014), vec![(Some("2014-10".into()), vec![vec![1]])]),
+            ]
+        );
+        assert!(sections(&corpus, &clusters, &[]).is_empty());
     }
 }

@@ -6,32 +6,53 @@
 //! cannot be used is dropped and reported as a [`Notice`] the app shows to the user. Unknown
 //! parameters (tracking tags and the like) are ignored silently, since they are not ours.
 
-use crate::model::Corpus;
+use crate::facets::{Catalogue, Facet};
+use crate::model::{Corpus, Month};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Query parameter holding the open article's slug.
 pub const ARTICLE_PARAM: &str = "a";
 /// Query parameter holding the search query, as typed.
 pub const QUERY_PARAM: &str = "q";
-/// Query parameter holding the order of results; absent for timeline order.
+/// Query parameter holding the order of results; absent for oldest first.
 pub const SORT_PARAM: &str = "sort";
+/// Query parameter holding the first month of the date range (`YYYY-MM`, or `YYYY` for January).
+pub const FROM_PARAM: &str = "from";
+/// Query parameter holding the last month of the date range (`YYYY-MM`, or `YYYY` for December).
+pub const TO_PARAM: &str = "to";
 
 /// How matching articles are listed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Order {
-    /// Oldest first, in sections by year.
+    /// Oldest first, in sections by year and month.
     #[default]
     Timeline,
+    /// Newest first, in sections by year and month.
+    Newest,
     /// Best match first (only differs from the timeline when the search has words).
     Relevance,
 }
 
 impl Order {
+    /// Every order, as the sort control lists them.
+    pub const ALL: [Order; 3] = [Order::Timeline, Order::Newest, Order::Relevance];
+
     /// The parameter value, `None` for the default.
-    fn value(self) -> Option<&'static str> {
+    pub fn value(self) -> Option<&'static str> {
         match self {
             Order::Timeline => None,
+            Order::Newest => Some("newest"),
             Order::Relevance => Some("relevance"),
+        }
+    }
+
+    /// The name on the sort control.
+    pub fn label(self) -> &'static str {
+        match self {
+            Order::Timeline => "Oldest first",
+            Order::Newest => "Newest first",
+            Order::Relevance => "Best match",
         }
     }
 }
@@ -41,10 +62,53 @@ impl Order {
 pub struct ViewState {
     /// The search query as typed; empty for none.
     pub query: String,
+    /// The selected values (ids) of each facet. An article must have one of the selected values of
+    /// every facet that has a selection.
+    pub filters: BTreeMap<Facet, BTreeSet<String>>,
+    /// The first month shown, if the range is limited.
+    pub from: Option<Month>,
+    /// The last month shown, if the range is limited.
+    pub to: Option<Month>,
     /// How results are listed.
     pub order: Order,
     /// Slug of the article open in the reader, if any.
     pub article: Option<String>,
+}
+
+impl ViewState {
+    /// Whether a facet value is selected.
+    pub fn is_selected(&self, facet: Facet, id: &str) -> bool {
+        self.filters.get(&facet).is_some_and(|ids| ids.contains(id))
+    }
+
+    /// The same view with a facet value selected if it was not, and unselected if it was.
+    pub fn toggled(&self, facet: Facet, id: &str) -> ViewState {
+        let mut next = self.clone();
+        let ids = next.filters.entry(facet).or_default();
+        if !ids.remove(id) {
+            ids.insert(id.to_owned());
+        }
+        if ids.is_empty() {
+            next.filters.remove(&facet);
+        }
+        next
+    }
+
+    /// Whether anything narrows the timeline: words, facets or dates.
+    pub fn is_narrowed(&self) -> bool {
+        !self.query.trim().is_empty()
+            || !self.filters.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
+    }
+
+    /// The same view with nothing narrowing it (order kept, reader closed).
+    pub fn cleared(&self) -> ViewState {
+        ViewState {
+            order: self.order,
+            ..ViewState::default()
+        }
+    }
 }
 
 /// Something in the URL that was ignored, worded for the person who opened the link.
@@ -57,6 +121,20 @@ pub enum Notice {
     RepeatedParameter(String),
     /// A `sort` value this app does not know; the timeline order is used.
     UnknownOrder(String),
+    /// A facet value this corpus does not have, e.g. `person=nobody`.
+    UnknownValue {
+        /// The facet's parameter, e.g. `person`.
+        facet: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// A `from` or `to` that is not a month.
+    BadMonth {
+        /// `from` or `to`.
+        param: &'static str,
+        /// What the link gave.
+        value: String,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -74,6 +152,14 @@ impl fmt::Display for Notice {
                 f,
                 "The link asks to sort by “{value}”, which Dateline does not know; the timeline order is used."
             ),
+            Notice::UnknownValue { facet, id } => write!(
+                f,
+                "The link filters by {facet} “{id}”, which this collection does not have; that filter is ignored."
+            ),
+            Notice::BadMonth { param, value } => write!(
+                f,
+                "The link's “{param}” date “{value}” is not a month like 2019-03; that end of the date range is ignored."
+            ),
         }
     }
 }
@@ -87,13 +173,30 @@ pub struct Parsed {
     pub notices: Vec<Notice>,
 }
 
+/// Separates the selected values of one facet in its parameter: `person=a,b`.
+const LIST_SEPARATOR: char = ',';
+
 /// Reads a query string, with or without its leading `?`. Never fails.
+///
+/// Facet parameters may be repeated or comma-separated (`person=a&person=b` = `person=a,b`);
+/// the others take one value, and the first wins.
 pub fn parse(query: &str) -> Parsed {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut parsed = Parsed::default();
     let mut seen: Vec<&str> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        let Some(name) = [ARTICLE_PARAM, QUERY_PARAM, SORT_PARAM]
+        if let Some(facet) = Facet::from_key(&key) {
+            let ids = value
+                .split(LIST_SEPARATOR)
+                .map(str::trim)
+                .filter(|id| !id.is_empty());
+            for id in ids {
+                let set = parsed.state.filters.entry(facet).or_default();
+                set.insert(id.to_owned());
+            }
+            continue;
+        }
+        let Some(name) = [ARTICLE_PARAM, QUERY_PARAM, SORT_PARAM, FROM_PARAM, TO_PARAM]
             .into_iter()
             .find(|p| *p == key)
         else {
@@ -120,19 +223,53 @@ pub fn parse(query: &str) -> Parsed {
         match name {
             ARTICLE_PARAM => state.article = Some(value.to_owned()),
             QUERY_PARAM => state.query = value.to_owned(),
-            _ => match value {
-                "relevance" => state.order = Order::Relevance,
-                "timeline" => state.order = Order::Timeline,
-                other => parsed.notices.push(Notice::UnknownOrder(other.to_owned())),
+            FROM_PARAM | TO_PARAM => {
+                let is_from = name == FROM_PARAM;
+                match month_param(value, is_from) {
+                    Some(month) if is_from => state.from = Some(month),
+                    Some(month) => state.to = Some(month),
+                    None => parsed.notices.push(Notice::BadMonth {
+                        param: if is_from { FROM_PARAM } else { TO_PARAM },
+                        value: value.to_owned(),
+                    }),
+                }
+            }
+            _ => match Order::ALL.into_iter().find(|o| o.value() == Some(value)) {
+                Some(order) => state.order = order,
+                None if value == "timeline" || value == "oldest" => {}
+                None => parsed.notices.push(Notice::UnknownOrder(value.to_owned())),
             },
+        }
+    }
+    // A range given backwards is the same range.
+    if let (Some(from), Some(to)) = (parsed.state.from, parsed.state.to) {
+        if from > to {
+            parsed.state.from = Some(to);
+            parsed.state.to = Some(from);
         }
     }
     parsed
 }
 
-/// Reads a query string and drops what the corpus cannot show (e.g. an article slug it does
-/// not hold), reporting each drop as a notice.
-pub fn parse_for(query: &str, corpus: &Corpus) -> Parsed {
+/// A month, or a bare year standing for its first (`from`) or last (`to`) month. A full date is
+/// read as its month, since the range is in months.
+fn month_param(value: &str, is_from: bool) -> Option<Month> {
+    if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
+        let year = value.parse().ok()?;
+        let month = if is_from { 1 } else { 12 };
+        return Some(Month { year, month });
+    }
+    match value.get(..7) {
+        Some(month) if value.len() == 7 || value.as_bytes().get(7) == Some(&b'-') => {
+            Month::parse(month)
+        }
+        _ => None,
+    }
+}
+
+/// Reads a query string and drops what the corpus cannot show (an article slug or a facet value
+/// it does not hold), reporting each drop as a notice.
+pub fn parse_for(query: &str, corpus: &Corpus, catalogue: &Catalogue) -> Parsed {
     let mut parsed = parse(query);
     if let Some(slug) = &parsed.state.article {
         if corpus.find(slug).is_none() {
@@ -140,6 +277,19 @@ pub fn parse_for(query: &str, corpus: &Corpus) -> Parsed {
             parsed.notices.push(Notice::UnknownArticle(slug));
         }
     }
+    for (&facet, ids) in &mut parsed.state.filters {
+        ids.retain(|id| {
+            let known = catalogue.find(facet, id).is_some();
+            if !known {
+                parsed.notices.push(Notice::UnknownValue {
+                    facet: facet.key(),
+                    id: id.clone(),
+                });
+            }
+            known
+        });
+    }
+    parsed.state.filters.retain(|_, ids| !ids.is_empty());
     parsed
 }
 
@@ -148,6 +298,20 @@ pub fn encode(state: &ViewState) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     if !state.query.trim().is_empty() {
         query.append_pair(QUERY_PARAM, &state.query);
+    }
+    for (facet, ids) in &state.filters {
+        // Catalogue ids never hold the separator or white space (they are folded words joined by
+        // hyphens, entity slugs or years), so the list reads back as it was written.
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        if !ids.is_empty() {
+            query.append_pair(facet.key(), &ids.join(","));
+        }
+    }
+    if let Some(from) = state.from {
+        query.append_pair(FROM_PARAM, &from.to_string());
+    }
+    if let Some(to) = state.to {
+        query.append_pair(TO_PARAM, &to.to_string());
     }
     if let Some(order) = state.order.value() {
         query.append_pair(SORT_PARAM, order);
@@ -188,6 +352,7 @@ mod tests {
             query: "kim \"far east\" after:2019 & more".to_owned(),
             order: Order::Relevance,
             article: Some("2019-x".to_owned()),
+            ..ViewState::default()
         };
         let encoded = encode(&full);
         assert_eq!(
@@ -195,14 +360,14 @@ mod tests {
             "?q=kim+%22far+east%22+after%3A2019+%26+more&sort=relevance&a=2019-x"
         );
         assert_eq!(parse(&encoded).state, full);
-        let parsed = parse("?q=a&q=b&sort=newest");
+        let parsed = parse("?q=a&q=b&sort=loudest");
         assert_eq!(parsed.state.query, "a");
         assert_eq!(parsed.state.order, Order::Timeline);
         assert_eq!(
             parsed.notices,
             [
                 Notice::RepeatedParameter("q".into()),
-                Notice::UnknownOrder("newest".into())
+                Notice::UnknownOrder("loudest".into())
             ]
         );
     }
@@ -240,11 +405,79 @@ mod tests {
     #[test]
     fn unknown_article_is_dropped_with_a_notice() {
         let corpus = Corpus::new(vec![article("known", None)], Vec::new());
-        assert_eq!(parse_for("?a=known", &corpus).state, state(Some("known")));
-        let parsed = parse_for("?a=gone", &corpus);
+        let catalogue = Catalogue::new(&corpus);
+        assert_eq!(
+            parse_for("?a=known", &corpus, &catalogue).state,
+            state(Some("known"))
+        );
+        let parsed = parse_for("?a=gone", &corpus, &catalogue);
         assert_eq!(parsed.state, state(None));
         assert_eq!(parsed.notices, [Notice::UnknownArticle("gone".into())]);
         assert!(parsed.notices[0].to_string().contains("“gone”"));
+    }
+
+    #[test]
+    fn reads_and_writes_facets_and_dates() {
+        let parsed = parse("?person=vladimir-putin,kim-jong-un&outlet=wic-news&person=sergey-lavrov&from=2014&to=2016-12-31&sort=newest");
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        let s = &parsed.state;
+        assert!(s.is_selected(Facet::Person, "kim-jong-un"));
+        assert!(s.is_selected(Facet::Person, "sergey-lavrov"));
+        assert!(s.is_selected(Facet::Outlet, "wic-news"));
+        assert_eq!(s.from.unwrap().to_string(), "2014-01");
+        assert_eq!(s.to.unwrap().to_string(), "2016-12");
+        assert_eq!(s.order, Order::Newest);
+        assert_eq!(
+            encode(s),
+            "?outlet=wic-news&person=kim-jong-un%2Csergey-lavrov%2Cvladimir-putin&from=2014-01&to=2016-12&sort=newest"
+        );
+        let toggled = s.toggled(Facet::Outlet, "wic-news");
+        assert!(!toggled.filters.contains_key(&Facet::Outlet));
+        assert!(toggled
+            .toggled(Facet::Tag, "x")
+            .is_selected(Facet::Tag, "x"));
+        assert!(s.is_narrowed());
+        assert_eq!(s.cleared().order, Order::Newest);
+        assert!(!s.cleared().is_narrowed());
+    }
+
+    #[test]
+    fn bad_and_backwards_dates() {
+        let parsed = parse("?from=2019-13&to=soon");
+        assert_eq!(parsed.state.from, None);
+        assert_eq!(parsed.state.to, None);
+        assert_eq!(parsed.notices.len(), 2);
+        assert!(parsed.notices[0].to_string().contains("“2019-13”"));
+        let parsed = parse("?from=2020-05&to=2019-02");
+        assert_eq!(parsed.state.from.unwrap().to_string(), "2019-02");
+        assert_eq!(parsed.state.to.unwrap().to_string(), "2020-05");
+    }
+
+    #[test]
+    fn unknown_facet_values_are_dropped_with_a_notice() {
+        let mut known = article("known", Some((2019, 1, 1)));
+        known.outlet = Some("WIC News".into());
+        let corpus = Corpus::new(vec![known], Vec::new());
+        let catalogue = Catalogue::new(&corpus);
+        let parsed = parse_for("?outlet=wic-news,fox&person=nobody", &corpus, &catalogue);
+        assert_eq!(
+            encode(&parsed.state),
+            "?outlet=wic-news",
+            "the known value stays"
+        );
+        assert_eq!(
+            parsed.notices,
+            [
+                Notice::UnknownValue {
+                    facet: "outlet",
+                    id: "fox".into()
+                },
+                Notice::UnknownValue {
+                    facet: "person",
+                    id: "nobody".into()
+                }
+            ]
+        );
     }
 
     #[test]
@@ -261,13 +494,36 @@ mod tests {
         }
 
         #[test]
-        fn encode_then_parse_is_identity(slug in proptest::option::of("\\PC*"), query in "\\PC*", relevance in any::<bool>()) {
+        fn encode_then_parse_is_identity(
+            slug in proptest::option::of("\\PC*"),
+            query in "\\PC*",
+            order in 0..3usize,
+            filters in proptest::collection::btree_map(
+                0..6usize,
+                proptest::collection::btree_set("[^,\\s]{1,12}", 1..4),
+                0..4,
+            ),
+            from in proptest::option::of((1000i16..9999, 1u8..=12)),
+            to in proptest::option::of((1000i16..9999, 1u8..=12)),
+        ) {
             // Surrounding white space is not part of a slug: parsing trims it. A blank query is
-            // no query; any other is kept as typed.
+            // no query; any other is kept as typed. Facet ids never hold a comma or a space.
             let slug = slug.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-            let order = if relevance { Order::Relevance } else { Order::Timeline };
             let query = if query.trim().is_empty() { String::new() } else { query };
-            let original = ViewState { article: slug, query, order };
+            let month = |(year, month)| Month { year, month };
+            let (mut from, mut to) = (from.map(month), to.map(month));
+            if let (Some(f), Some(t)) = (from, to) {
+                from = Some(f.min(t));
+                to = Some(f.max(t));
+            }
+            let original = ViewState {
+                article: slug,
+                query,
+                order: Order::ALL[order],
+                filters: filters.into_iter().map(|(f, ids)| (Facet::ALL[f], ids)).collect(),
+                from,
+                to,
+            };
             let parsed = parse(&encode(&original));
             prop_assert_eq!(parsed.state, original);
             prop_assert!(parsed.notices.is_empty());

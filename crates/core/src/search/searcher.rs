@@ -49,6 +49,13 @@ pub struct Results {
     pub is_filtered: bool,
 }
 
+impl Results {
+    /// Whether the hits are ranked by words (a query of filters only scores nothing).
+    pub fn is_ranked(&self) -> bool {
+        self.hits.iter().any(|h| h.score > 0.0)
+    }
+}
+
 /// Searches one corpus with its index. Cheap to make: it only folds the entity names.
 pub struct Searcher<'c> {
     corpus: &'c Corpus,

@@ -1,0 +1,215 @@
+//! Same-event clustering: articles from different outlets that report one event, so the timeline
+//! can show them as one node ("3 outlets").
+//!
+//! Two articles report the same event when they are at most [`MAX_DAYS`] apart, come from
+//! different outlets, and share at least [`MIN_ENTITIES`] entities and [`MIN_TERMS`] terms of
+//! their headline and lead paragraph. Clusters are the connected groups of such pairs. Articles
+//! without a date or an outlet are never clustered: the evidence would be too thin.
+
+use crate::model::{Article, Corpus, Date};
+use crate::search::analyse::terms;
+use std::collections::BTreeSet;
+
+/// Articles further apart than this many days are different events.
+pub const MAX_DAYS: i32 = 2;
+/// Entities two reports of one event share at least.
+pub const MIN_ENTITIES: usize = 2;
+/// Headline and lead terms two reports of one event share at least.
+pub const MIN_TERMS: usize = 3;
+
+/// Which cluster each article belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Clusters {
+    /// Per article (corpus order), the first article of its cluster (itself when alone).
+    root: Vec<u32>,
+    /// Per article, how many articles its cluster has.
+    size: Vec<u32>,
+}
+
+impl Clusters {
+    /// Finds the clusters of a corpus (already in timeline order, so neighbours in time are
+    /// neighbours in the list and each article is only compared within its window).
+    pub fn new(corpus: &Corpus) -> Clusters {
+        let articles = corpus.articles();
+        let n = articles.len();
+        let mut parent: Vec<u32> = (0..n as u32).collect();
+        let days: Vec<Option<i32>> = articles.iter().map(|a| a.date.map(day_number)).collect();
+        let mut lead_terms: Vec<Option<BTreeSet<String>>> = vec![None; n];
+        for i in 0..n {
+            let (Some(day), Some(_)) = (days[i], &articles[i].outlet) else {
+                continue;
+            };
+            for j in i + 1..n {
+                let Some(other) = days[j] else { break };
+                if other - day > MAX_DAYS {
+                    break;
+                }
+                if !same_event(&articles[i], &articles[j]) {
+                    continue;
+                }
+                for k in [i, j] {
+                    if lead_terms[k].is_none() {
+                        lead_terms[k] = Some(lead(&articles[k]));
+                    }
+                }
+                let shared = match (&lead_terms[i], &lead_terms[j]) {
+                    (Some(a), Some(b)) => a.intersection(b).count(),
+                    _ => 0,
+                };
+                if shared >= MIN_TERMS {
+                    union(&mut parent, i as u32, j as u32);
+                }
+            }
+        }
+        let root: Vec<u32> = (0..n as u32).map(|i| find(&mut parent, i)).collect();
+        let mut size = vec![0u32; n];
+        for &r in &root {
+            size[r as usize] += 1;
+        }
+        let size = root.iter().map(|&r| size[r as usize]).collect();
+        Clusters { root, size }
+    }
+
+    /// The first article of a document's cluster (itself when it stands alone).
+    pub fn root(&self, doc: u32) -> u32 {
+        self.root.get(doc as usize).copied().unwrap_or(doc)
+    }
+
+    /// How many articles of the corpus are in a document's cluster.
+    pub fn size(&self, doc: u32) -> u32 {
+        self.size.get(doc as usize).copied().unwrap_or(1)
+    }
+}
+
+/// Different known outlets, and enough shared entities.
+fn same_event(a: &Article, b: &Article) -> bool {
+    let different_outlets = matches!((&a.outlet, &b.outlet), (Some(x), Some(y)) if x != y);
+    different_outlets
+        && a.entities.iter().filter(|e| b.entities.contains(e)).count() >= MIN_ENTITIES
+}
+
+/// The terms of the headline and the first paragraph.
+fn lead(article: &Article) -> BTreeSet<String> {
+    let first = article.paragraphs.first().map_or("", String::as_str);
+    terms(&article.headline).chain(terms(first)).collect()
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), for distances between dates.
+fn day_number(date: Date) -> i32 {
+    let (m, d) = (i32::from(date.month), i32::from(date.day));
+    let y = i32::from(date.year) - i32::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+/// Joins two groups under the smaller index, so a cluster's root is its earliest article.
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    let (low, high) = (ra.min(rb), ra.max(rb));
+    parent[high as usize] = low;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::article;
+
+    fn report(slug: &str, day: u8, outlet: &str, headline: &str, entities: &[u32]) -> Article {
+        let mut a = article(slug, Some((2019, 4, day)));
+        a.outlet = Some(outlet.into());
+        a.headline = headline.into();
+        a.entities = entities.to_vec();
+        a.paragraphs = vec!["Talks in Vladivostok.".into()];
+        a
+    }
+
+    #[test]
+    fn groups_reports_of_one_event_from_different_outlets() {
+        let corpus = Corpus::new(
+            vec![
+                report(
+                    "a",
+                    24,
+                    "TASS",
+                    "Kim arrives in Vladivostok for summit",
+                    &[0, 1, 2],
+                ),
+                report(
+                    "b",
+                    25,
+                    "Reuters",
+                    "Putin and Kim hold Vladivostok summit",
+                    &[0, 1],
+                ),
+                report(
+                    "c",
+                    26,
+                    "Yonhap",
+                    "Kim leaves Vladivostok after summit",
+                    &[0, 1],
+                ),
+                // Same outlet as "a": a second report, not a second outlet; not linked to "a"
+                // directly, but linked to "b" and "c".
+                report("d", 24, "TASS", "Unrelated grain prices", &[0, 1]),
+                // Too far apart.
+                report(
+                    "e",
+                    29,
+                    "NK News",
+                    "Kim back home after Vladivostok summit",
+                    &[0, 1],
+                ),
+                // Shares words but not entities.
+                report("f", 25, "AP", "Kim Vladivostok summit", &[3]),
+            ],
+            Vec::new(),
+        );
+        let clusters = Clusters::new(&corpus);
+        let slug = |doc: u32| corpus.articles()[doc as usize].slug.as_str();
+        let members = |of: &str| {
+            let doc = corpus.articles().iter().position(|a| a.slug == of).unwrap() as u32;
+            let mut m: Vec<&str> = (0..corpus.len() as u32)
+                .filter(|&d| clusters.root(d) == clusters.root(doc))
+                .map(slug)
+                .collect();
+            m.sort_unstable();
+            m
+        };
+        assert_eq!(members("a"), ["a", "b", "c"]);
+        assert_eq!(
+            members("d"),
+            ["d"],
+            "shares entities but not the lead's words"
+        );
+        assert_eq!(members("e"), ["e"]);
+        assert_eq!(members("f"), ["f"]);
+        let a = corpus
+            .articles()
+            .iter()
+            .position(|x| x.slug == "a")
+            .unwrap() as u32;
+        assert_eq!(clusters.size(a), 3);
+        assert_eq!(clusters.root(a), a, "the root is the earliest article");
+    }
+
+    #[test]
+    fn day_numbers_count_calendar_days() {
+        let d = |year, month, day| day_number(Date { year, month, day });
+        assert_eq!(d(1970, 1, 1), 0);
+        assert_eq!(d(2024, 3, 1) - d(2024, 2, 28), 2, "leap year");
+        assert_eq!(d(2023, 3, 1) - d(2023, 2, 28), 1);
+        assert_eq!(d(2020, 1, 1) - d(2019, 12, 31), 1);
+    }
+}

@@ -1,0 +1,258 @@
+//! The facets a timeline can be narrowed by (outlet, people, places, organisations, year, tags),
+//! the values each one takes in a corpus, and which values each article has.
+//!
+//! A value has a stable id for URLs (`vladimir-putin`, `the-moscow-times`, `2019`) and a label for
+//! people. The [`Catalogue`] is worked out from the corpus in one pass; it is what the URL codec
+//! checks facet ids against and what [`crate::listing`] counts.
+
+use crate::model::{Corpus, EntityKind};
+use crate::search::analyse::folded_words;
+use std::collections::HashMap;
+
+/// One dimension of the facet panel. The order here is the order of the panel and of the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    /// The publisher.
+    Outlet,
+    /// People the article mentions.
+    Person,
+    /// Places the article mentions.
+    Place,
+    /// Organisations the article mentions.
+    Org,
+    /// The year of publication.
+    Year,
+    /// Tags from the metadata.
+    Tag,
+}
+
+impl Facet {
+    /// Every facet, in panel order.
+    pub const ALL: [Facet; 6] = [
+        Facet::Outlet,
+        Facet::Person,
+        Facet::Place,
+        Facet::Org,
+        Facet::Year,
+        Facet::Tag,
+    ];
+
+    /// The URL parameter, e.g. `person`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Outlet => "outlet",
+            Facet::Person => "person",
+            Facet::Place => "place",
+            Facet::Org => "org",
+            Facet::Year => "year",
+            Facet::Tag => "tag",
+        }
+    }
+
+    /// The panel heading, e.g. "People".
+    pub fn title(self) -> &'static str {
+        match self {
+            Facet::Outlet => "Outlets",
+            Facet::Person => "People",
+            Facet::Place => "Places",
+            Facet::Org => "Organisations",
+            Facet::Year => "Years",
+            Facet::Tag => "Tags",
+        }
+    }
+
+    /// The facet a URL parameter names.
+    pub fn from_key(key: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+
+    fn of_entity(kind: EntityKind) -> Facet {
+        match kind {
+            EntityKind::Person => Facet::Person,
+            EntityKind::Place => Facet::Place,
+            EntityKind::Organisation => Facet::Org,
+        }
+    }
+}
+
+/// One value a facet takes, e.g. the person Vladimir Putin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The id in URLs, e.g. `vladimir-putin`.
+    pub id: String,
+    /// The name shown, e.g. "Vladimir Putin".
+    pub label: String,
+}
+
+/// Index of a value within its facet's [`Catalogue::values`].
+pub type ValueIndex = u32;
+
+/// Every facet value of a corpus, and the values of each article.
+#[derive(Clone, Debug, Default)]
+pub struct Catalogue {
+    values: [Vec<FacetValue>; 6],
+    ids: [HashMap<String, ValueIndex>; 6],
+    /// Per article (corpus order), its values of each facet.
+    of_article: Vec<[Vec<ValueIndex>; 6]>,
+}
+
+/// A label as an id: its folded words joined by hyphens ("The Moscow Times" → `the-moscow-times`).
+pub fn id_of(label: &str) -> String {
+    folded_words(label).join("-")
+}
+
+impl Catalogue {
+    /// Collects the facet values of a corpus. Entities keep their ids; outlets and tags get ids
+    /// from their names; years are their own ids.
+    pub fn new(corpus: &Corpus) -> Catalogue {
+        let mut catalogue = Catalogue::default();
+        // Entities first, in corpus order, so an entity's value index is stable for a corpus.
+        let mut entity_value = Vec::with_capacity(corpus.entities().len());
+        for entity in corpus.entities() {
+            let facet = Facet::of_entity(entity.kind);
+            entity_value.push((
+                facet,
+                catalogue.intern(facet, entity.id.clone(), &entity.name),
+            ));
+        }
+        for article in corpus.articles() {
+            let mut own: [Vec<ValueIndex>; 6] = Default::default();
+            if let Some(outlet) = &article.outlet {
+                own[Facet::Outlet.slot()].push(catalogue.intern(
+                    Facet::Outlet,
+                    id_of(outlet),
+                    outlet,
+                ));
+            }
+            for &e in &article.entities {
+                if let Some(&(facet, value)) = entity_value.get(e as usize) {
+                    own[facet.slot()].push(value);
+                }
+            }
+            if let Some(date) = article.date {
+                let year = date.year.to_string();
+                own[Facet::Year.slot()].push(catalogue.intern(Facet::Year, year.clone(), &year));
+            }
+            for tag in &article.tags {
+                let value = catalogue.intern(Facet::Tag, id_of(tag), tag);
+                own[Facet::Tag.slot()].push(value);
+            }
+            for values in &mut own {
+                values.sort_unstable();
+                values.dedup();
+            }
+            catalogue.of_article.push(own);
+        }
+        catalogue
+    }
+
+    fn intern(&mut self, facet: Facet, id: String, label: &str) -> ValueIndex {
+        let slot = facet.slot();
+        if let Some(&index) = self.ids[slot].get(&id) {
+            return index;
+        }
+        let index = ValueIndex::try_from(self.values[slot].len()).unwrap_or(ValueIndex::MAX);
+        self.ids[slot].insert(id.clone(), index);
+        self.values[slot].push(FacetValue {
+            id,
+            label: label.to_owned(),
+        });
+        index
+    }
+
+    /// The values a facet takes in this corpus.
+    pub fn values(&self, facet: Facet) -> &[FacetValue] {
+        &self.values[facet.slot()]
+    }
+
+    /// The value with this id, if the facet has it.
+    pub fn find(&self, facet: Facet, id: &str) -> Option<ValueIndex> {
+        self.ids[facet.slot()].get(id).copied()
+    }
+
+    /// The value at an index.
+    pub fn value(&self, facet: Facet, index: ValueIndex) -> Option<&FacetValue> {
+        self.values[facet.slot()].get(index as usize)
+    }
+
+    /// The values an article (by corpus index) has for a facet.
+    pub fn of_article(&self, doc: u32, facet: Facet) -> &[ValueIndex] {
+        self.of_article
+            .get(doc as usize)
+            .map_or(&[][..], |own| &own[facet.slot()])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::article;
+    use crate::model::Entity;
+
+    pub(crate) fn corpus() -> Corpus {
+        let mut a = article("a", Some((2014, 10, 29)));
+        a.outlet = Some("The Moscow Times".into());
+        a.entities = vec![0, 1];
+        a.tags = vec!["Visas".into()];
+        let mut b = article("b", Some((2019, 3, 25)));
+        b.outlet = Some("WIC News".into());
+        b.entities = vec![1];
+        let mut c = article("c", None);
+        c.outlet = None;
+        let entity = |id: &str, name: &str, kind| Entity {
+            id: id.into(),
+            name: name.into(),
+            aliases: Vec::new(),
+            kind,
+        };
+        Corpus::new(
+            vec![a, b, c],
+            vec![
+                entity("vladimir-putin", "Vladimir Putin", EntityKind::Person),
+                entity("pyongyang", "Pyongyang", EntityKind::Place),
+            ],
+        )
+    }
+
+    #[test]
+    fn collects_values_with_ids_and_labels() {
+        let catalogue = Catalogue::new(&corpus());
+        let ids = |f| {
+            catalogue
+                .values(f)
+                .iter()
+                .map(|v| v.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(Facet::Outlet), ["the-moscow-times", "wic-news"]);
+        assert_eq!(ids(Facet::Person), ["vladimir-putin"]);
+        assert_eq!(ids(Facet::Place), ["pyongyang"]);
+        assert_eq!(ids(Facet::Year), ["2014", "2019"]);
+        assert_eq!(ids(Facet::Tag), ["visas"]);
+        assert_eq!(catalogue.values(Facet::Tag)[0].label, "Visas");
+        assert_eq!(catalogue.find(Facet::Person, "vladimir-putin"), Some(0));
+        assert_eq!(catalogue.find(Facet::Place, "vladimir-putin"), None);
+    }
+
+    #[test]
+    fn knows_each_articles_values() {
+        let catalogue = Catalogue::new(&corpus());
+        assert_eq!(catalogue.of_article(0, Facet::Person), [0]);
+        assert_eq!(catalogue.of_article(1, Facet::Person), [] as [u32; 0]);
+        assert_eq!(catalogue.of_article(1, Facet::Place), [0]);
+        assert!(catalogue.of_article(2, Facet::Outlet).is_empty());
+        assert!(catalogue.of_article(9, Facet::Outlet).is_empty());
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for facet in Facet::ALL {
+            assert_eq!(Facet::from_key(facet.key()), Some(facet));
+        }
+        assert_eq!(Facet::from_key("colour"), None);
+    }
+}

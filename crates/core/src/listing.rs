@@ -1,0 +1,326 @@
+//! From search results and the view's facets and date range to what the page lists: the
+//! articles in display order, the facet counts and the histogram of articles per month.
+//!
+//! Counts follow the other active filters (disjunctive faceting): a facet's counts are taken over
+//! the articles that pass the query and every *other* facet and the date range, so selecting a
+//! second value of the same facet is always possible. The histogram follows the query and the
+//! facets but not the date range, so the brushed range is seen in its context.
+
+use crate::facets::{Catalogue, Facet, ValueIndex};
+use crate::model::{Corpus, Month};
+use crate::search::Results;
+use crate::url_state::{Order, ViewState};
+
+/// Articles per month over the corpus's whole span, for the current query and facets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Histogram {
+    /// The first month of the corpus; `None` when no article has a date.
+    pub first: Option<Month>,
+    /// Count per month, from `first` to the corpus's last month.
+    pub counts: Vec<u32>,
+    /// Matching articles without a date (never inside a date range).
+    pub undated: u32,
+}
+
+impl Histogram {
+    /// The months with their counts, in order.
+    pub fn months(&self) -> impl Iterator<Item = (Month, u32)> + '_ {
+        let mut month = self.first;
+        self.counts.iter().map(move |&count| {
+            let this = month.unwrap_or(Month { year: 0, month: 1 });
+            month = Some(this.next());
+            (this, count)
+        })
+    }
+
+    /// The month at a bar index.
+    pub fn month_at(&self, index: usize) -> Option<Month> {
+        self.months().nth(index).map(|(m, _)| m)
+    }
+
+    /// The bar index of a month, clamped to the axis.
+    pub fn index_of(&self, month: Month) -> usize {
+        let Some(first) = self.first else { return 0 };
+        let offset = months_between(first, month);
+        let last = self.counts.len().saturating_sub(1);
+        usize::try_from(offset.max(0)).map_or(last, |i| i.min(last))
+    }
+
+    /// The tallest bar.
+    pub fn max(&self) -> u32 {
+        self.counts.iter().copied().max().unwrap_or(0)
+    }
+}
+
+/// How many months `to` is after `from` (negative when before).
+fn months_between(from: Month, to: Month) -> i32 {
+    (i32::from(to.year) - i32::from(from.year)) * 12 + i32::from(to.month) - i32::from(from.month)
+}
+
+/// What the page lists for a view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    /// The articles shown (corpus indices), in the view's order.
+    pub docs: Vec<u32>,
+    /// Per facet (in [`Facet::ALL`] order), a count per value index.
+    pub counts: [Vec<u32>; 6],
+    /// Articles per month.
+    pub histogram: Histogram,
+}
+
+impl Listing {
+    /// How many shown articles have each value of a facet, given the other filters.
+    pub fn counts(&self, facet: Facet) -> &[u32] {
+        &self.counts[facet as usize]
+    }
+}
+
+/// A view's facet selection resolved to value indices; `None` for a facet with no selection.
+struct Selection {
+    facets: [Option<Vec<ValueIndex>>; 6],
+    from: Option<Month>,
+    to: Option<Month>,
+}
+
+/// Which constraints an article fails: bit `i` for facet `i`, bit 6 for the date range.
+const RANGE_BIT: u8 = 1 << 6;
+
+impl Selection {
+    fn new(state: &ViewState, catalogue: &Catalogue) -> Selection {
+        let mut facets: [Option<Vec<ValueIndex>>; 6] = Default::default();
+        for (&facet, ids) in &state.filters {
+            let values: Vec<ValueIndex> = ids
+                .iter()
+                .filter_map(|id| catalogue.find(facet, id))
+                .collect();
+            facets[facet as usize] = Some(values);
+        }
+        Selection {
+            facets,
+            from: state.from,
+            to: state.to,
+        }
+    }
+
+    fn failures(&self, doc: u32, month: Option<Month>, catalogue: &Catalogue) -> u8 {
+        let mut failed = 0;
+        for facet in Facet::ALL {
+            if let Some(wanted) = &self.facets[facet as usize] {
+                let own = catalogue.of_article(doc, facet);
+                if !own.iter().any(|v| wanted.contains(v)) {
+                    failed |= 1 << (facet as u8);
+                }
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let inside = month.is_some_and(|m| {
+                self.from.is_none_or(|from| m >= from) && self.to.is_none_or(|to| m <= to)
+            });
+            if !inside {
+                failed |= RANGE_BIT;
+            }
+        }
+        failed
+    }
+}
+
+/// Lists the articles of a view: those the search found that pass every facet and the date range.
+pub fn list(
+    corpus: &Corpus,
+    catalogue: &Catalogue,
+    results: &Results,
+    state: &ViewState,
+) -> Listing {
+    let selection = Selection::new(state, catalogue);
+    let articles = corpus.articles();
+    let first = articles.first().and_then(|a| a.date).map(Month::of);
+    let last = articles.iter().rev().find_map(|a| a.date).map(Month::of);
+    let mut listing = Listing {
+        counts: Facet::ALL.map(|f| vec![0; catalogue.values(f).len()]),
+        histogram: Histogram {
+            first,
+            ..Histogram::default()
+        },
+        ..Listing::default()
+    };
+    if let (Some(first), Some(last)) = (first, last) {
+        let bars = usize::try_from(months_between(first, last)).unwrap_or(0) + 1;
+        listing.histogram.counts = vec![0; bars];
+    }
+    for hit in &results.hits {
+        let doc = hit.doc;
+        let month = articles
+            .get(doc as usize)
+            .and_then(|a| a.date)
+            .map(Month::of);
+        let failed = selection.failures(doc, month, catalogue);
+        if failed & !RANGE_BIT == 0 {
+            match month {
+                Some(m) => {
+                    let bar = listing.histogram.index_of(m);
+                    listing.histogram.counts[bar] += 1;
+                }
+                None => listing.histogram.undated += 1,
+            }
+        }
+        for facet in Facet::ALL {
+            // Counted when the article passes everything but (perhaps) this facet.
+            if failed & !(1 << (facet as u8)) == 0 {
+                for &value in catalogue.of_article(doc, facet) {
+                    listing.counts[facet as usize][value as usize] += 1;
+                }
+            }
+        }
+        if failed == 0 {
+            listing.docs.push(doc);
+        }
+    }
+    match state.order {
+        Order::Relevance if results.is_ranked() => {}
+        Order::Newest => {
+            // Dated articles newest first; undated ones stay last.
+            listing.docs.sort_unstable();
+            let dated = listing
+                .docs
+                .partition_point(|&d| articles.get(d as usize).is_some_and(|a| a.date.is_some()));
+            listing.docs[..dated].reverse();
+        }
+        _ => listing.docs.sort_unstable(),
+    }
+    listing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::article;
+    use crate::model::{Entity, EntityKind};
+    use crate::search::{SearchIndex, Searcher};
+
+    fn corpus() -> Corpus {
+        let mut articles = Vec::new();
+        let dated = [
+            ("a", (2014, 10, 29), "The Moscow Times", vec![0]),
+            ("b", (2014, 12, 1), "WIC News", vec![0, 1]),
+            ("c", (2015, 2, 4), "The Moscow Times", vec![1]),
+            ("d", (2015, 2, 20), "NationPress", vec![]),
+        ];
+        for (slug, date, outlet, entities) in dated {
+            let mut a = article(slug, Some(date));
+            a.outlet = Some(outlet.into());
+            a.entities = entities;
+            articles.push(a);
+        }
+        articles.push(article("undated", None));
+        let person = |id: &str| Entity {
+            id: id.into(),
+            name: id.into(),
+            aliases: Vec::new(),
+            kind: EntityKind::Person,
+        };
+        Corpus::new(articles, vec![person("putin"), person("kim")])
+    }
+
+    fn listed(query: &str) -> (Listing, Catalogue, Corpus) {
+        let corpus = corpus();
+        let catalogue = Catalogue::new(&corpus);
+        let index = SearchIndex::build(&corpus);
+        let state = crate::url_state::parse(query).state;
+        let results = Searcher::new(&corpus, &index).search(&state.query);
+        let listing = list(&corpus, &catalogue, &results, &state);
+        (listing, catalogue, corpus)
+    }
+
+    fn slugs(listing: &Listing, corpus: &Corpus) -> Vec<String> {
+        listing
+            .docs
+            .iter()
+            .map(|&d| corpus.articles()[d as usize].slug.clone())
+            .collect()
+    }
+
+    fn count(listing: &Listing, catalogue: &Catalogue, facet: Facet, id: &str) -> u32 {
+        listing.counts(facet)[catalogue.find(facet, id).unwrap() as usize]
+    }
+
+    #[test]
+    fn no_filter_lists_everything_with_counts_and_histogram() {
+        let (listing, catalogue, corpus) = listed("");
+        assert_eq!(slugs(&listing, &corpus), ["a", "b", "c", "d", "undated"]);
+        assert_eq!(
+            count(&listing, &catalogue, Facet::Outlet, "the-moscow-times"),
+            2
+        );
+        assert_eq!(count(&listing, &catalogue, Facet::Person, "putin"), 2);
+        assert_eq!(count(&listing, &catalogue, Facet::Year, "2015"), 2);
+        let h = &listing.histogram;
+        assert_eq!(h.first.unwrap().to_string(), "2014-10");
+        assert_eq!(h.counts, [1, 0, 1, 0, 2]);
+        assert_eq!(h.undated, 1);
+        assert_eq!(h.month_at(4).unwrap().to_string(), "2015-02");
+    }
+
+    #[test]
+    fn counts_follow_the_other_filters() {
+        let (listing, catalogue, corpus) = listed("?outlet=the-moscow-times&person=kim");
+        assert_eq!(slugs(&listing, &corpus), ["c"]);
+        // Outlet counts ignore the outlet selection but honour the person one.
+        assert_eq!(
+            count(&listing, &catalogue, Facet::Outlet, "the-moscow-times"),
+            1
+        );
+        assert_eq!(count(&listing, &catalogue, Facet::Outlet, "wic-news"), 1);
+        // Person counts honour the outlet selection.
+        assert_eq!(count(&listing, &catalogue, Facet::Person, "putin"), 1);
+        assert_eq!(count(&listing, &catalogue, Facet::Person, "kim"), 1);
+        assert_eq!(listing.histogram.counts, [0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn values_of_one_facet_are_alternatives() {
+        let (listing, _, corpus) = listed("?outlet=wic-news,nationpress");
+        assert_eq!(slugs(&listing, &corpus), ["b", "d"]);
+    }
+
+    #[test]
+    fn the_date_range_narrows_the_list_but_not_the_histogram() {
+        let (listing, catalogue, corpus) = listed("?from=2014-11&to=2015-01");
+        assert_eq!(slugs(&listing, &corpus), ["b"]);
+        assert_eq!(listing.histogram.counts, [1, 0, 1, 0, 2]);
+        assert_eq!(listing.histogram.undated, 1);
+        assert_eq!(count(&listing, &catalogue, Facet::Outlet, "wic-news"), 1);
+        assert_eq!(
+            count(&listing, &catalogue, Facet::Outlet, "the-moscow-times"),
+            0
+        );
+        let (open_ended, _, corpus) = listed("?from=2015-02");
+        assert_eq!(slugs(&open_ended, &corpus), ["c", "d"]);
+    }
+
+    #[test]
+    fn newest_first_keeps_undated_last() {
+        let (listing, _, corpus) = listed("?sort=newest");
+        assert_eq!(slugs(&listing, &corpus), ["d", "c", "b", "a", "undated"]);
+    }
+
+    #[test]
+    fn histogram_indices_clamp() {
+        let (listing, _, _) = listed("");
+        let h = &listing.histogram;
+        assert_eq!(
+            h.index_of(Month {
+                year: 2000,
+                month: 1
+            }),
+            0
+        );
+        assert_eq!(
+            h.index_of(Month {
+                year: 2030,
+                month: 1
+            }),
+            4
+        );
+        assert_eq!(h.max(), 2);
+    }
+}
