@@ -69,7 +69,7 @@ test("a shared search link reproduces query, order and open article with highlig
     assert.deepEqual(await reader.locator(".reader-headline mark").allInnerTexts(), ["Putin's"]);
     assert.ok((await reader.locator(".reader-body mark").count()) >= 3, "the reader marks every mention");
 
-    await page.getByRole("link", { name: "Timeline", exact: true }).click();
+    await page.getByRole("link", { name: "Oldest first", exact: true }).click();
     await page.locator(".year-label").first().waitFor();
     assert.equal(new URL(page.url()).search, `?q=putin+&a=${KREMLIN}`);
     assert.equal(await page.locator(".reader-headline mark").count(), 1);

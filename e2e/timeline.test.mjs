@@ -64,7 +64,7 @@ test("opening an article shows its clean body, and the URL and history follow", 
     assert.match(await reader.locator(".reader-meta").innerText(), /The Moscow Times · 17 June 2024/);
     assert.equal(new URL(page.url()).search, "?a=2024-06-17-kremlin-confirms-putins-trip-to-north-korea");
     assert.equal(await page.title(), `${SEEDS[3].headline} — Dateline`);
-    assert.equal(await page.locator(".entry.open .entry-headline").innerText(), SEEDS[3].headline);
+    assert.equal(await page.locator(".entry-link.open .entry-headline").innerText(), SEEDS[3].headline);
 
     await page.goBack();
     await page.locator(".reader-empty").waitFor();

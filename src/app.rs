@@ -1,14 +1,24 @@
-//! The root component: owns the URL-backed view state and lays out the page.
+//! The root component: owns the URL-backed view state, derives everything shown from it, and
+//! lays out the page.
+//!
+//! Data flows one way: URL → [`ViewState`] → search [`Results`] → [`Listing`] (facet counts,
+//! histogram, articles in order) → components. Components change the view only through
+//! [`ViewControl`](crate::url_state::ViewControl), which writes the URL; the URL change flows back down.
 
-use crate::components::{NoticeBar, Reader, SearchBox, Timeline};
-use crate::corpus::{corpus, searcher};
+use crate::components::{
+    is_plain_click, FacetPanel, Histogram, NoticeBar, PrintHeader, Reader, SearchBox, Timeline,
+    ViewActions,
+};
+use crate::corpus::{catalogue, corpus, searcher};
+use crate::keyboard::use_result_keys;
 use crate::url_state::use_view_state;
+use dateline_core::listing::{list, Listing};
 use dateline_core::search::Results;
-use dateline_core::url_state::{Order, ViewState};
+use dateline_core::url_state::ViewState;
 use dateline_core::Article;
 use leptos::prelude::*;
 
-/// The whole page: masthead, notices, the timeline and the reader.
+/// The whole page: masthead, notices, facets, histogram, the timeline and the reader.
 #[component]
 pub fn App() -> impl IntoView {
     let view = use_view_state();
@@ -19,6 +29,15 @@ pub fn App() -> impl IntoView {
 
     let query = Memo::new(move |_| view.state.with(|s| s.query.clone()));
     let results: Memo<Results> = Memo::new(move |_| query.with(|q| searcher().search(q)));
+    // Everything but the open article narrows the list; opening one must not recount.
+    let narrowing = Memo::new(move |_| {
+        view.state.with(|s| ViewState {
+            article: None,
+            ..s.clone()
+        })
+    });
+    let listing: Memo<Listing> =
+        Memo::new(move |_| results.with(|r| narrowing.with(|s| list(corpus(), catalogue(), r, s))));
     let problems = Signal::derive(move || {
         results.with(|r| {
             r.problems
@@ -29,22 +48,11 @@ pub fn App() -> impl IntoView {
     });
     // A memo: the reader's headline, captions and body borrow one copy instead of each cloning it.
     let highlighter = Memo::new(move |_| results.with(|r| r.highlighter.clone()));
+    let facets_open = RwSignal::new(false);
 
-    let open_article = Callback::new(move |slug: String| {
-        view.navigate(ViewState {
-            article: Some(slug),
-            ..view.state.get_untracked()
-        })
-    });
     let close_reader = Callback::new(move |()| {
         view.navigate(ViewState {
             article: None,
-            ..view.state.get_untracked()
-        })
-    });
-    let set_order = Callback::new(move |order: Order| {
-        view.navigate(ViewState {
-            order,
             ..view.state.get_untracked()
         })
     });
@@ -64,39 +72,55 @@ pub fn App() -> impl IntoView {
         };
         document().set_title(&title);
     });
-
-    // Esc closes the reader from anywhere on the page.
-    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && open.get_untracked().is_some() {
-            close_reader.run(());
-        }
-    });
-    on_cleanup(move || esc.remove());
+    use_result_keys(open.into(), close_reader);
 
     view! {
         <div class="app" class:reading=move || open.get().is_some()>
+            <a class="skip-link" href="#timeline">"Skip to the timeline"</a>
             <header class="masthead">
                 <a class="brand" href="?" on:click=move |ev| {
-                    if crate::components::is_plain_click(&ev) {
+                    if is_plain_click(&ev) {
                         ev.prevent_default();
                         view.navigate(ViewState::default());
                     }
                 }>"Dateline"</a>
                 <p class="summary">{summary()}</p>
                 <SearchBox query=query.into() problems on_input=type_search on_done=end_typing />
+                <ViewActions view listing />
             </header>
+            <PrintHeader view listing />
             <NoticeBar notices=view.notices on_dismiss=Callback::new(move |()| view.dismiss_notices()) />
-            <main class="layout">
-                <Timeline
-                    state=view.state
-                    results
-                    open=Signal::derive(move || open.get().map(|a| a.slug.as_str()))
-                    on_open=open_article
-                    on_order=set_order
-                />
-                <Reader article=open.into() highlighter on_close=close_reader />
-            </main>
+            <div class="layout">
+                <aside class="facets" class:open=move || facets_open.get() aria-label="Filters">
+                    <button
+                        class="facets-toggle"
+                        type="button"
+                        aria-expanded=move || if facets_open.get() { "true" } else { "false" }
+                        aria-controls="facet-panel"
+                        on:click=move |_| facets_open.update(|o| *o = !*o)
+                    >
+                        {move || filter_toggle_label(&view.state.read())}
+                    </button>
+                    <FacetPanel view listing />
+                </aside>
+                <main class="content">
+                    <Histogram view listing />
+                    <Timeline view results listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />
+                    <Reader view article=open.into() highlighter on_close=close_reader />
+                </main>
+            </div>
         </div>
+    }
+}
+
+/// The narrow-screen button that shows the facet panel: "Filters (2)".
+fn filter_toggle_label(state: &ViewState) -> String {
+    let active: usize = state.filters.values().map(|ids| ids.len()).sum::<usize>()
+        + usize::from(state.from.is_some() || state.to.is_some());
+    if active == 0 {
+        "Filters".to_owned()
+    } else {
+        format!("Filters ({active})")
     }
 }
 

@@ -1,7 +1,9 @@
 //! The corpus and its search index, compiled into the app: embedded by the build script,
-//! decoded once on first use.
+//! decoded once on first use, with what the app works out from it once (facet values, clusters).
 
 use dateline_core::blob::{self, Bundle};
+use dateline_core::cluster::Clusters;
+use dateline_core::facets::Catalogue;
 use dateline_core::search::{SearchIndex, Searcher};
 use dateline_core::Corpus;
 use std::sync::LazyLock;
@@ -16,13 +18,27 @@ static BUNDLE: LazyLock<Bundle> = LazyLock::new(|| {
 
 static SEARCHER: LazyLock<Searcher<'static>> = LazyLock::new(|| Searcher::new(corpus(), index()));
 
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(corpus()));
+
+static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| Clusters::new(corpus()));
+
+/// The facet values of the embedded corpus.
+pub fn catalogue() -> &'static Catalogue {
+    &CATALOGUE
+}
+
+/// Its same-event clusters.
+pub fn clusters() -> &'static Clusters {
+    &CLUSTERS
+}
+
 /// The embedded corpus.
 pub fn corpus() -> &'static Corpus {
     &BUNDLE.corpus
 }
 
 /// The search index built from it.
-fn index() -> &'static SearchIndex {
+pub fn index() -> &'static SearchIndex {
     &BUNDLE.index
 }
 

@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod corpus;
+mod keyboard;
 mod url_state;
 
 fn main() {

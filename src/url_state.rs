@@ -7,7 +7,7 @@
 //! path for the default view), so they work at any sub-path and from `file://`, where
 //! `location.origin` is "null" and router crates that build absolute URLs fail.
 
-use crate::corpus::corpus;
+use crate::corpus::{catalogue, corpus};
 use dateline_core::url_state::{self, Notice, ViewState};
 use gloo_history::{BrowserHistory, History};
 use leptos::prelude::*;
@@ -70,9 +70,23 @@ impl ViewControl {
     }
 }
 
+/// The absolute address of a view of this page, for sharing and exports: the page's own address
+/// (whatever host, sub-path or `file://` path it was opened from) with the view's query.
+pub fn permalink(state: &ViewState) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let page = href.split(['?', '#']).next().unwrap_or_default();
+    format!("{page}{}", url_state::encode(state))
+}
+
 /// Sets up the URL-backed view state. Call once, in the root component.
 pub fn use_view_state() -> ViewControl {
-    let read = || url_state::parse_for(BrowserHistory::new().location().query_str(), corpus());
+    let read = || {
+        url_state::parse_for(
+            BrowserHistory::new().location().query_str(),
+            corpus(),
+            catalogue(),
+        )
+    };
 
     let first = read();
     let (state, set_state) = signal(first.state);

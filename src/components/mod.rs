@@ -1,16 +1,22 @@
 //! The page's components, one visible thing per file.
 
+mod facet_panel;
+mod histogram;
 mod marked;
 mod notice_bar;
 mod reader;
 mod search_box;
 mod timeline;
+mod view_actions;
 
+pub use facet_panel::FacetPanel;
+pub use histogram::Histogram;
 pub use marked::Marked;
 pub use notice_bar::NoticeBar;
 pub use reader::Reader;
 pub use search_box::SearchBox;
 pub use timeline::Timeline;
+pub use view_actions::{PrintHeader, ViewActions};
 
 /// The outlet's name, or "Unknown outlet" when ingestion could not establish it.
 pub fn outlet_name(article: &dateline_core::Article) -> &str {

@@ -1,15 +1,26 @@
 //! The reader: the open article's clean text and its metadata, with where each came from.
 
-use super::{outlet_name, Marked};
-use crate::corpus::corpus;
+use super::{is_plain_click, outlet_name, Marked};
+use crate::corpus::{corpus, index};
+use crate::url_state::ViewControl;
+use dateline_core::export::is_web_url;
+use dateline_core::facets::Facet;
+use dateline_core::related::related;
 use dateline_core::search::Highlighter;
+use dateline_core::url_state::{self, ViewState};
 use dateline_core::{Article, Confidence, EntityKind, Sourced};
 use leptos::html;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+/// How many related articles the reader lists.
+const RELATED: usize = 5;
 
 /// The open article, or a hint to pick one when none is open.
 #[component]
 pub fn Reader(
+    /// The view, read and changed.
+    view: ViewControl,
     /// The article to show.
     article: Signal<Option<&'static Article>>,
     /// What the search matched, marked in the text.
@@ -18,12 +29,15 @@ pub fn Reader(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
-    // Moves focus to the article when one opens, so keyboard and screen-reader users land on it.
+    // Moves focus to the article when one opens, so keyboard and screen-reader users land on it,
+    // then brings the first match into view.
     Effect::new(move |_| {
         if article.get().is_some() {
+            highlighter.track();
             if let Some(h) = heading.get() {
                 let _ = h.focus();
             }
+            request_animation_frame(scroll_to_first_match);
         }
     });
 
@@ -56,14 +70,15 @@ pub fn Reader(
                         <div class="reader-body">
                             <MarkedParagraphs texts=&a.paragraphs highlighter />
                         </div>
-                        <Entities article=a />
+                        <Entities view article=a />
                         <footer class="reader-source">
-                            {a.url.as_deref().map(|url| view! {
+                            {a.url.as_deref().filter(|u| is_web_url(u)).map(|url| view! {
                                 <a href=url target="_blank" rel="noopener noreferrer">"Read the original"</a>
                                 " · "
                             })}
                             <span>"Source file: "<code>{a.source.as_str()}</code></span>
                         </footer>
+                        <Related view article=a />
                     </article>
                 }
                 .into_any(),
@@ -126,6 +141,8 @@ fn DateWithSource(
 /// The people, places and organisations the article mentions, as chips by kind.
 #[component]
 fn Entities(
+    /// The view, changed when a chip adds a filter.
+    view: ViewControl,
     /// The article whose entities are shown.
     article: &'static Article,
 ) -> impl IntoView {
@@ -137,12 +154,13 @@ fn Entities(
     let rows = groups
         .into_iter()
         .filter_map(|(kind, label)| {
-            let names: Vec<&'static str> = article
+            let facet = Facet::of_entity(kind);
+            let names: Vec<(&'static str, &'static str)> = article
                 .entities
                 .iter()
                 .filter_map(|&i| corpus().entity(i))
                 .filter(|e| e.kind == kind)
-                .map(|e| e.name.as_str())
+                .map(|e| (e.id.as_str(), e.name.as_str()))
                 .collect();
             (!names.is_empty()).then(|| {
                 view! {
@@ -150,7 +168,19 @@ fn Entities(
                         <dt>{label}</dt>
                         <dd>
                             <ul class="chips">
-                                {names.into_iter().map(|n| view! { <li class="chip">{n}</li> }).collect_view()}
+                                {names.into_iter().map(|(id, name)| view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="chip"
+                                            aria-pressed=move || if view.state.with(|s| s.is_selected(facet, id)) { "true" } else { "false" }
+                                            title=format!("Show only articles that mention {name} (or remove that filter)")
+                                            on:click=move |_| view.navigate(view.state.with_untracked(|s| s.toggled(facet, id)))
+                                        >
+                                            {name}
+                                        </button>
+                                    </li>
+                                }).collect_view()}
                             </ul>
                         </dd>
                     </div>
@@ -159,6 +189,80 @@ fn Entities(
         })
         .collect_view();
     view! { <dl class="reader-entities" aria-label="Mentioned">{rows}</dl> }
+}
+
+/// Articles that share the most telling entities and words with this one.
+#[component]
+fn Related(
+    /// The view, for the links.
+    view: ViewControl,
+    /// The open article.
+    article: &'static Article,
+) -> impl IntoView {
+    let articles = corpus().articles();
+    let Some(doc) = articles.iter().position(|a| std::ptr::eq(a, article)) else {
+        return ().into_any();
+    };
+    let found = related(corpus(), index(), doc as u32, RELATED);
+    if found.is_empty() {
+        return ().into_any();
+    }
+    let items = found
+        .into_iter()
+        .filter_map(|r| {
+            let other = articles.get(r.doc as usize)?;
+            let slug = other.slug.as_str();
+            let shared: Vec<&str> = r
+                .shared
+                .iter()
+                .take(3)
+                .filter_map(|&e| corpus().entity(e))
+                .map(|e| e.name.as_str())
+                .collect();
+            let href = move || url_state::encode(&ViewState { article: Some(slug.to_owned()), ..view.state.get() });
+            let when = other.date.map(|d| d.long_form()).unwrap_or_else(|| "Undated".to_owned());
+            Some(view! {
+                <li>
+                    <a
+                        href=href
+                        on:click=move |ev| {
+                            if is_plain_click(&ev) {
+                                ev.prevent_default();
+                                view.navigate(ViewState { article: Some(slug.to_owned()), ..view.state.get_untracked() });
+                            }
+                        }
+                    >
+                        {other.headline.as_str()}
+                    </a>
+                    <span class="related-meta">
+                        {format!("{when} · {}", outlet_name(other))}
+                        {(!shared.is_empty()).then(|| format!(" · shares {}", shared.join(", ")))}
+                    </span>
+                </li>
+            })
+        })
+        .collect_view();
+    view! {
+        <section class="related" aria-labelledby="related-title">
+            <h2 id="related-title">"Related articles"</h2>
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// Scrolls the reader to its first marked match, if any, without moving focus.
+fn scroll_to_first_match() {
+    let first = document()
+        .query_selector(".reader-body mark, .reader-captions mark")
+        .ok()
+        .flatten()
+        .and_then(|m| m.dyn_into::<web_sys::Element>().ok());
+    if let Some(mark) = first {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        mark.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// A tooltip: "Date: from line 9: “Monday, 25th March 2019” (high confidence)".

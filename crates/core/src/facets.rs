@@ -70,7 +70,8 @@ impl Facet {
         self as usize
     }
 
-    fn of_entity(kind: EntityKind) -> Facet {
+    /// The facet of an entity kind.
+    pub fn of_entity(kind: EntityKind) -> Facet {
         match kind {
             EntityKind::Person => Facet::Person,
             EntityKind::Place => Facet::Place,

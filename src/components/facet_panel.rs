@@ -1,0 +1,129 @@
+//! The facet panel: outlets, people, places, organisations, years and tags, each value a checkbox
+//! with its live count, a filter box for long facets, and "Clear all".
+
+use crate::corpus::catalogue;
+use crate::url_state::ViewControl;
+use dateline_core::facets::{Facet, FacetValue};
+use dateline_core::listing::Listing;
+use leptos::prelude::*;
+
+/// A facet with more values than this gets a box to find one.
+const FIND_FROM: usize = 8;
+
+/// Every facet that has values in this corpus.
+#[component]
+pub fn FacetPanel(
+    /// The view, read and changed.
+    view: ViewControl,
+    /// Counts for the current view.
+    listing: Memo<Listing>,
+) -> impl IntoView {
+    let narrowed = move || view.state.with(|s| s.is_narrowed());
+    let facets = Facet::ALL
+        .into_iter()
+        .filter(|&f| !catalogue().values(f).is_empty())
+        .map(|facet| view! { <FacetGroup view listing facet /> })
+        .collect_view();
+    view! {
+        <div id="facet-panel" class="facet-panel">
+            <div class="facet-panel-head">
+                <h2 class="facet-panel-title">"Filters"</h2>
+                <Show when=narrowed>
+                    <button
+                        type="button"
+                        class="clear-all"
+                        on:click=move |_| view.navigate(view.state.with_untracked(|s| s.cleared()))
+                    >
+                        "Clear all"
+                    </button>
+                </Show>
+            </div>
+            {facets}
+        </div>
+    }
+}
+
+/// One facet: its values with counts, most frequent first (years newest first).
+#[component]
+fn FacetGroup(view: ViewControl, listing: Memo<Listing>, facet: Facet) -> impl IntoView {
+    let values: &'static [FacetValue] = catalogue().values(facet);
+    let find = RwSignal::new(String::new());
+    let heading_id = format!("facet-{}", facet.key());
+    let labelled_by = heading_id.clone();
+    let rows = move || {
+        let needle = find.with(|f| f.trim().to_lowercase());
+        let mut shown: Vec<(usize, u32, bool)> = listing.with(|l| {
+            let counts = l.counts(facet);
+            view.state.with(|s| {
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        (
+                            i,
+                            counts.get(i).copied().unwrap_or(0),
+                            s.is_selected(facet, &v.id),
+                        )
+                    })
+                    // A value with no article in the view is hidden, unless it is selected.
+                    .filter(|&(i, count, selected)| {
+                        (count > 0 || selected)
+                            && (needle.is_empty()
+                                || values[i].label.to_lowercase().contains(&needle))
+                    })
+                    .collect()
+            })
+        });
+        if facet == Facet::Year {
+            shown.sort_by(|a, b| values[b.0].id.cmp(&values[a.0].id));
+        } else {
+            shown.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| values[a.0].label.cmp(&values[b.0].label))
+            });
+        }
+        if shown.is_empty() {
+            return view! { <li class="facet-none">"None in this view"</li> }.into_any();
+        }
+        shown
+            .into_iter()
+            .map(|(i, count, selected)| {
+                let value = &values[i];
+                let id = value.id.as_str();
+                let input_id = format!("f-{}-{i}", facet.key());
+                view! {
+                    <li class="facet-value" class:selected=selected>
+                        <input
+                            type="checkbox"
+                            id=input_id.clone()
+                            prop:checked=selected
+                            on:change=move |_| view.navigate(view.state.with_untracked(|s| s.toggled(facet, id)))
+                        />
+                        <label for=input_id>
+                            <span class="facet-label">{value.label.as_str()}</span>
+                            <span class="facet-count">{count}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let findable = values.len() > FIND_FROM;
+    view! {
+        <section class="facet" aria-labelledby=labelled_by data-facet=facet.key()>
+            <h3 id=heading_id class="facet-title">{facet.title()}</h3>
+            {findable.then(|| view! {
+                <input
+                    type="search"
+                    class="facet-find"
+                    placeholder=format!("Find in {}", facet.title().to_lowercase())
+                    aria-label=format!("Find in {}", facet.title().to_lowercase())
+                    prop:value=move || find.get()
+                    on:input=move |ev| find.set(event_target_value(&ev))
+                />
+            })}
+            <ul class="facet-values">{rows}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,256 @@
+//! The histogram of articles per month (SVG) for the current search and facets. Dragging across
+//! it (a brush) sets the date range, a click selects one month, and two month fields do the same
+//! from the keyboard.
+
+use crate::url_state::ViewControl;
+use dateline_core::listing::{Histogram as Counts, Listing};
+use dateline_core::url_state::ViewState;
+use dateline_core::Month;
+use leptos::prelude::*;
+
+/// SVG units per bar, and the height of the tallest bar's box.
+const BAR: f64 = 10.0;
+const HEIGHT: f64 = 100.0;
+
+/// The per-month chart with its range controls.
+#[component]
+pub fn Histogram(
+    /// The view, read and changed.
+    view: ViewControl,
+    /// The histogram of the current view.
+    listing: Memo<Listing>,
+) -> impl IntoView {
+    let counts = Memo::new(move |_| listing.with(|l| l.histogram.clone()));
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    // The bars under a drag in progress: where it started and where the pointer is.
+    let drag = RwSignal::new(None::<(usize, usize)>);
+    let range = move || view.state.with(|s| (s.from, s.to));
+
+    let bar_at = move |client_x: i32| -> Option<usize> {
+        let el = svg.get_untracked()?;
+        let rect = el.get_bounding_client_rect();
+        let bars = counts.with_untracked(|c| c.counts.len());
+        if bars == 0 || rect.width() <= 0.0 {
+            return None;
+        }
+        let fraction = ((f64::from(client_x) - rect.left()) / rect.width()).clamp(0.0, 0.999_999);
+        Some((fraction * bars as f64) as usize)
+    };
+    let commit = move |(a, b): (usize, usize)| {
+        let (from, to) = counts.with_untracked(|c| (c.month_at(a.min(b)), c.month_at(a.max(b))));
+        let state = view.state.get_untracked();
+        let same = a == b && state.from == from && state.to == to;
+        // Clicking the one selected month again clears the range.
+        let (from, to) = if same { (None, None) } else { (from, to) };
+        view.navigate(ViewState { from, to, ..state });
+    };
+
+    let selected = move || -> Option<(usize, usize)> {
+        if let Some((a, b)) = drag.get() {
+            return Some((a.min(b), a.max(b)));
+        }
+        let (from, to) = range();
+        if from.is_none() && to.is_none() {
+            return None;
+        }
+        counts.with(|c| {
+            let first = from.map_or(0, |m| c.index_of(m));
+            let last = to.map_or(c.counts.len().saturating_sub(1), |m| c.index_of(m));
+            Some((first, last))
+        })
+    };
+
+    let bars = move || {
+        counts.with(|c| {
+            let max = f64::from(c.max().max(1));
+            c.months()
+                .enumerate()
+                .map(|(i, (month, count))| {
+                    let h = if count == 0 {
+                        0.0
+                    } else {
+                        (f64::from(count) / max * (HEIGHT - 8.0)).max(6.0)
+                    };
+                    let inside = move || selected().is_none_or(|(a, b)| (a..=b).contains(&i));
+                    let noun = if count == 1 { "article" } else { "articles" };
+                    view! {
+                        <rect
+                            class="bar"
+                            class:outside=move || !inside()
+                            x=i as f64 * BAR + 1.0
+                            y=HEIGHT - h
+                            width=BAR - 2.0
+                            height=h
+                        >
+                            <title>{format!("{}: {count} {noun}", month.long_form())}</title>
+                        </rect>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let band = move || {
+        selected().map(|(a, b)| {
+            view! {
+                <rect class="brush" x=a as f64 * BAR y="0" width=(b - a + 1) as f64 * BAR height=HEIGHT />
+            }
+        })
+    };
+    let width = move || counts.with(|c| c.counts.len().max(1) as f64 * BAR);
+
+    view! {
+        <section class="histogram" aria-labelledby="histogram-title">
+            <div class="histogram-head">
+                <h2 id="histogram-title" class="histogram-title">"Articles per month"</h2>
+                <RangeFields view counts />
+            </div>
+            <Show when=move || counts.with(|c| !c.counts.is_empty())>
+                <svg
+                    node_ref=svg
+                    class="histogram-chart"
+                    class:dragging=move || drag.get().is_some()
+                    viewBox=move || format!("0 0 {} {HEIGHT}", width())
+                    preserveAspectRatio="none"
+                    role="img"
+                    aria-label=move || chart_label(&counts.read())
+                    on:pointerdown=move |ev| {
+                        if ev.button() != 0 {
+                            return;
+                        }
+                        if let Some(i) = bar_at(ev.client_x()) {
+                            if let Some(el) = svg.get_untracked() {
+                                let _ = el.set_pointer_capture(ev.pointer_id());
+                            }
+                            drag.set(Some((i, i)));
+                        }
+                    }
+                    on:pointermove=move |ev| {
+                        if drag.with_untracked(Option::is_some) {
+                            if let Some(i) = bar_at(ev.client_x()) {
+                                drag.update(|d| if let Some((_, end)) = d { *end = i });
+                            }
+                        }
+                    }
+                    on:pointerup=move |_| {
+                        if let Some(span) = drag.get_untracked() {
+                            drag.set(None);
+                            commit(span);
+                        }
+                    }
+                    on:pointercancel=move |_| drag.set(None)
+                >
+                    {band}
+                    {bars}
+                </svg>
+                <YearTicks counts />
+            </Show>
+        </section>
+    }
+}
+
+/// "Articles per month from October 2014 to March 2025; drag to choose dates."
+fn chart_label(c: &Counts) -> String {
+    let first = c.first.map(Month::long_form).unwrap_or_default();
+    let last = c
+        .month_at(c.counts.len().saturating_sub(1))
+        .map(Month::long_form)
+        .unwrap_or_default();
+    format!("Articles per month from {first} to {last}. Drag across it to choose a date range, or use the From and To fields.")
+}
+
+/// The years under the chart, placed at their January (or the first month shown).
+#[component]
+fn YearTicks(counts: Memo<Counts>) -> impl IntoView {
+    move || {
+        counts.with(|c| {
+            let bars = c.counts.len().max(1) as f64;
+            let years: Vec<(usize, i16)> = c
+                .months()
+                .enumerate()
+                // The first month gets a tick unless a January follows too closely for two labels.
+                .filter(|(i, (m, _))| m.month == 1 || (*i == 0 && m.month <= 7))
+                .map(|(i, (m, _))| (i, m.year))
+                .collect();
+            let every = years.len().div_ceil(12).max(1);
+            let ticks = years
+                .into_iter()
+                .enumerate()
+                .filter(|(n, _)| n % every == 0)
+                .map(|(_, (i, year))| {
+                    let left = format!("left: {:.3}%", i as f64 / bars * 100.0);
+                    view! { <span class="tick" style=left>{year}</span> }
+                })
+                .collect_view();
+            view! { <div class="histogram-ticks" aria-hidden="true">{ticks}</div> }
+        })
+    }
+}
+
+/// The keyboard way to set the range: two month fields and "All dates".
+#[component]
+fn RangeFields(view: ViewControl, counts: Memo<Counts>) -> impl IntoView {
+    let bounds = move || {
+        counts.with(|c| {
+            let first = c.first.map(|m| m.to_string()).unwrap_or_default();
+            let last = c
+                .month_at(c.counts.len().saturating_sub(1))
+                .map(|m| m.to_string())
+                .unwrap_or_default();
+            (first, last)
+        })
+    };
+    let set = move |is_from: bool, value: String| {
+        let month = Month::parse(value.trim());
+        let mut state = view.state.get_untracked();
+        if is_from {
+            state.from = month;
+        } else {
+            state.to = month;
+        }
+        if let (Some(f), Some(t)) = (state.from, state.to) {
+            if f > t {
+                (state.from, state.to) = (Some(t), Some(f));
+            }
+        }
+        view.navigate(state);
+    };
+    let has_range = move || view.state.with(|s| s.from.is_some() || s.to.is_some());
+    let field = move |is_from: bool| {
+        let (id, label) = if is_from {
+            ("range-from", "From")
+        } else {
+            ("range-to", "To")
+        };
+        view! {
+            <label class="range-field" for=id>
+                <span>{label}</span>
+                <input
+                    id=id
+                    type="month"
+                    min=move || bounds().0
+                    max=move || bounds().1
+                    prop:value=move || view.state.with(|s| {
+                        let m = if is_from { s.from } else { s.to };
+                        m.map(|m| m.to_string()).unwrap_or_default()
+                    })
+                    on:change=move |ev| set(is_from, event_target_value(&ev))
+                />
+            </label>
+        }
+    };
+    view! {
+        <div class="range-fields" role="group" aria-label="Date range">
+            {field(true)}
+            {field(false)}
+            <Show when=has_range>
+                <button
+                    type="button"
+                    class="range-clear"
+                    on:click=move |_| view.navigate(ViewState { from: None, to: None, ..view.state.get_untracked() })
+                >
+                    "All dates"
+                </button>
+            </Show>
+        </div>
+    }
+}

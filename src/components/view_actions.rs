@@ -1,0 +1,179 @@
+//! What a user does with the whole view: copy its link, export its articles (CSV, JSON, Markdown,
+//! RIS), print it as a briefing; and the header that only the printout shows.
+
+use crate::corpus::{catalogue, corpus};
+use crate::url_state::{permalink, ViewControl};
+use dateline_core::export::{Export, Format};
+use dateline_core::listing::Listing;
+use dateline_core::url_state::ViewState;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+
+/// The view's toolbar: Copy link, Export, Print.
+#[component]
+pub fn ViewActions(
+    /// The view, read.
+    view: ViewControl,
+    /// Its articles.
+    listing: Memo<Listing>,
+) -> impl IntoView {
+    // What the last copy did: copied, or the link to copy by hand when the clipboard refused.
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    let copy = move |_| {
+        let link = permalink(&view.state.get_untracked());
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&link);
+        leptos::task::spawn_local(async move {
+            let outcome = wasm_bindgen_futures::JsFuture::from(promise).await;
+            copied.set(Some(outcome.map(|_| ()).map_err(|_| link)));
+        });
+    };
+    let export = move |format: Format| {
+        let state = view.state.get_untracked();
+        let text = listing.with_untracked(|l| export_text(&state, l, format));
+        if let Err(e) = download(&text, format) {
+            leptos::logging::error!("export failed: {e:?}");
+        }
+    };
+    view! {
+        <div class="view-actions" role="group" aria-label="This view">
+            <button type="button" class="copy-link" on:click=copy>"Copy link"</button>
+            <details class="export">
+                <summary>"Export"</summary>
+                <ul class="export-menu">
+                    {Format::ALL
+                        .into_iter()
+                        .map(|f| view! {
+                            <li>
+                                <button type="button" data-format=f.extension() on:click=move |_| export(f)>
+                                    {format!("{} (.{})", f.label(), f.extension())}
+                                </button>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+            <button type="button" class="print" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+            <p class="copy-status" role="status" aria-live="polite">
+                {move || match copied.get() {
+                    None => ().into_any(),
+                    Some(Ok(())) => "Link copied".into_any(),
+                    Some(Err(link)) => view! {
+                        <label>
+                            "Copy this link: "
+                            <input class="copy-fallback" type="text" readonly prop:value=link on:focus=move |ev| {
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.select();
+                                }
+                            } />
+                        </label>
+                    }
+                    .into_any(),
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// What the view shows, in words: the search, each filter and the dates.
+fn describe(state: &ViewState) -> Vec<String> {
+    let mut parts = Vec::new();
+    if !state.query.trim().is_empty() {
+        parts.push(format!("search “{}”", state.query.trim()));
+    }
+    for (&facet, ids) in &state.filters {
+        let labels: Vec<&str> = ids
+            .iter()
+            .map(|id| {
+                catalogue()
+                    .find(facet, id)
+                    .and_then(|v| catalogue().value(facet, v))
+                    .map_or(id.as_str(), |v| v.label.as_str())
+            })
+            .collect();
+        parts.push(format!("{}: {}", facet.key(), labels.join(" or ")));
+    }
+    match (state.from, state.to) {
+        (None, None) => {}
+        (from, to) => {
+            let from = from.map_or_else(|| "the start".to_owned(), |m| m.long_form());
+            let to = to.map_or_else(|| "the end".to_owned(), |m| m.long_form());
+            parts.push(format!("from {from} to {to}"));
+        }
+    }
+    parts
+}
+
+fn title(state: &ViewState) -> String {
+    let parts = describe(state);
+    if parts.is_empty() {
+        "Dateline: all articles".to_owned()
+    } else {
+        format!("Dateline: {}", parts.join(" · "))
+    }
+}
+
+/// The export file's text for the view's articles, in view order.
+fn export_text(state: &ViewState, listing: &Listing, format: Format) -> String {
+    let view = ViewState {
+        article: None,
+        ..state.clone()
+    };
+    let articles = listing
+        .docs
+        .iter()
+        .filter_map(|&d| corpus().articles().get(d as usize))
+        .map(|a| {
+            let link = permalink(&ViewState {
+                article: Some(a.slug.clone()),
+                ..view.clone()
+            });
+            (a, link)
+        })
+        .collect();
+    Export {
+        title: title(&view),
+        permalink: permalink(&view),
+        articles,
+    }
+    .render(format)
+}
+
+/// Hands the text to the browser as a file download.
+fn download(text: &str, format: Format) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(format.mime());
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(&format!("dateline-view.{}", format.extension()));
+    link.click();
+    // The download has started from the object URL; it can go once the click is handled.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// The top of the printed briefing: what the view is, and the link to it. Hidden on screen.
+#[component]
+pub fn PrintHeader(
+    /// The view printed.
+    view: ViewControl,
+    /// Its articles.
+    listing: Memo<Listing>,
+) -> impl IntoView {
+    let state = move || view.state.get();
+    view! {
+        <div class="print-header">
+            <p class="print-title">{move || title(&state())}</p>
+            <p>{move || listing.with(|l| format!("{} articles, in the order shown.", l.docs.len()))}</p>
+            <p>"View online: "<span class="print-permalink">{move || permalink(&ViewState { article: None, ..state() })}</span></p>
+        </div>
+    }
+}
