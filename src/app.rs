@@ -78,12 +78,14 @@ pub fn App() -> impl IntoView {
         <div class="app" class:reading=move || open.get().is_some()>
             <a class="skip-link" href="#timeline">"Skip to the timeline"</a>
             <header class="masthead">
-                <a class="brand" href="?" on:click=move |ev| {
-                    if is_plain_click(&ev) {
-                        ev.prevent_default();
-                        view.navigate(ViewState::default());
-                    }
-                }>"Dateline"</a>
+                <h1 class="brand-heading">
+                    <a class="brand" href="?" on:click=move |ev| {
+                        if is_plain_click(&ev) {
+                            ev.prevent_default();
+                            view.navigate(ViewState::default());
+                        }
+                    }>"Dateline"</a>
+                </h1>
                 <p class="summary">{summary()}</p>
                 <SearchBox query=query.into() problems on_input=type_search on_done=end_typing />
                 <ViewActions view listing />

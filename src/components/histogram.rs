@@ -177,8 +177,10 @@ fn YearTicks(counts: Memo<Counts>) -> impl IntoView {
                 .enumerate()
                 .filter(|(n, _)| n % every == 0)
                 .map(|(_, (i, year))| {
-                    let left = format!("left: {:.3}%", i as f64 / bars * 100.0);
-                    view! { <span class="tick" style=left>{year}</span> }
+                    let at = i as f64 / bars * 100.0;
+                    let left = format!("left: {at:.3}%");
+                    // A label near the right edge hangs to the left of its tick, inside the chart.
+                    view! { <span class="tick" class:end={at > 94.0} style=left>{year}</span> }
                 })
                 .collect_view();
             view! { <div class="histogram-ticks" aria-hidden="true">{ticks}</div> }
@@ -207,9 +209,14 @@ fn RangeFields(view: ViewControl, counts: Memo<Counts>) -> impl IntoView {
         } else {
             state.to = month;
         }
+        // Moving one end past the other leaves the range open at the other end.
         if let (Some(f), Some(t)) = (state.from, state.to) {
             if f > t {
-                (state.from, state.to) = (Some(t), Some(f));
+                if is_from {
+                    state.to = None;
+                } else {
+                    state.from = None;
+                }
             }
         }
         view.navigate(state);

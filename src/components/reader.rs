@@ -28,7 +28,7 @@ pub fn Reader(
     /// Called when the user closes the reader.
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let heading = NodeRef::<html::H1>::new();
+    let heading = NodeRef::<html::H2>::new();
     // Moves focus to the article when one opens, so keyboard and screen-reader users land on it,
     // then brings the first match into view.
     Effect::new(move |_| {
@@ -59,9 +59,9 @@ pub fn Reader(
                             <DateWithSource article=a />
                             {a.place.as_deref().map(|p| view! { " · "<span class="reader-place">{p}</span> })}
                         </p>
-                        <h1 class="reader-headline" tabindex="-1" node_ref=heading>
+                        <h2 class="reader-headline" tabindex="-1" node_ref=heading>
                             {move || highlighter.with(|h| view! { <Marked text=a.headline.as_str() marks=h.marks(&a.headline) /> })}
-                        </h1>
+                        </h2>
                         {(!a.captions.is_empty()).then(|| view! {
                             <aside class="reader-captions" aria-label="Photo captions">
                                 <MarkedParagraphs texts=&a.captions highlighter />

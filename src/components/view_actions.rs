@@ -28,7 +28,11 @@ pub fn ViewActions(
             copied.set(Some(outcome.map(|_| ()).map_err(|_| link)));
         });
     };
+    let menu = NodeRef::<leptos::html::Details>::new();
     let export = move |format: Format| {
+        if let Some(details) = menu.get_untracked() {
+            details.set_open(false);
+        }
         let state = view.state.get_untracked();
         let text = listing.with_untracked(|l| export_text(&state, l, format));
         if let Err(e) = download(&text, format) {
@@ -38,7 +42,7 @@ pub fn ViewActions(
     view! {
         <div class="view-actions" role="group" aria-label="This view">
             <button type="button" class="copy-link" on:click=copy>"Copy link"</button>
-            <details class="export">
+            <details class="export" node_ref=menu>
                 <summary>"Export"</summary>
                 <ul class="export-menu">
                     {Format::ALL
