@@ -11,7 +11,6 @@ use dateline_core::url_state::{self, ViewState};
 use dateline_core::{Article, Confidence, EntityKind, Sourced};
 use leptos::html;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 /// How many related articles the reader lists.
 const RELATED: usize = 5;
@@ -251,18 +250,36 @@ fn Related(
     .into_any()
 }
 
-/// Scrolls the reader to its first marked match, if any, without moving focus.
+/// Brings the reader's first marked match into view, scrolling the reader pane itself where it
+/// scrolls (wide screens) so the page around it stays put, and the page on a phone.
 fn scroll_to_first_match() {
-    let first = document()
-        .query_selector(".reader-body mark, .reader-captions mark")
-        .ok()
-        .flatten()
-        .and_then(|m| m.dyn_into::<web_sys::Element>().ok());
-    if let Some(mark) = first {
+    let find = |selector: &str| document().query_selector(selector).ok().flatten();
+    let Some(mark) = find(".reader-body mark, .reader-captions mark") else {
+        return;
+    };
+    let pane = find(".reader > article").filter(|a| a.scroll_height() > a.client_height());
+    let Some(pane) = pane else {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         mark.scroll_into_view_with_scroll_into_view_options(&options);
+        return;
+    };
+    let viewport = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let (area, at) = (
+        pane.get_bounding_client_rect(),
+        mark.get_bounding_client_rect(),
+    );
+    let (top, bottom) = (area.top().max(0.0), area.bottom().min(viewport));
+    if at.top() >= top && at.bottom() <= bottom {
+        return;
     }
+    // The match goes a third of the way down the visible part of the pane.
+    let target = top + (bottom - top) / 3.0;
+    pane.set_scroll_top(pane.scroll_top() + (at.top() - target) as i32);
 }
 
 /// A tooltip: "Date: from line 9: “Monday, 25th March 2019” (high confidence)".

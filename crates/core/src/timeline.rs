@@ -93,7 +93,10 @@ mod tests {
         Corpus::new(articles, Vec::new())
     }
 
-    fn shape(years: &[YearSection]) -> Vec<(Option<i16>, Vec<(Option<String>, Vec<Vec<u32>>)>)> {
+    /// A month's label and its nodes' documents.
+    type MonthShape = (Option<String>, Vec<Vec<u32>>);
+
+    fn shape(years: &[YearSection]) -> Vec<(Option<i16>, Vec<MonthShape>)> {
         years
             .iter()
             .map(|y| {
