@@ -59,6 +59,22 @@ impl ViewControl {
         }
     }
 
+    /// The relative link to this view with an article open (tracks the view, for `href`s).
+    pub fn article_href(&self, slug: &str) -> String {
+        url_state::encode(&self.state.with(|s| ViewState {
+            article: Some(slug.to_owned()),
+            ..s.clone()
+        }))
+    }
+
+    /// Opens an article in the reader, keeping the rest of the view.
+    pub fn open_article(&self, slug: &str) {
+        self.navigate(ViewState {
+            article: Some(slug.to_owned()),
+            ..self.state.get_untracked()
+        });
+    }
+
     /// Ends a run of typing: the next keystroke starts a new history entry.
     pub fn end_typing(&self) {
         self.typing.set_value(false);

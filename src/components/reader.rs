@@ -7,7 +7,6 @@ use dateline_core::export::is_web_url;
 use dateline_core::facets::Facet;
 use dateline_core::related::related;
 use dateline_core::search::Highlighter;
-use dateline_core::url_state::{self, ViewState};
 use dateline_core::{Article, Confidence, EntityKind, Sourced};
 use leptos::html;
 use leptos::prelude::*;
@@ -218,8 +217,11 @@ fn Related(
                 .filter_map(|&e| corpus().entity(e))
                 .map(|e| e.name.as_str())
                 .collect();
-            let href = move || url_state::encode(&ViewState { article: Some(slug.to_owned()), ..view.state.get() });
-            let when = other.date.map(|d| d.long_form()).unwrap_or_else(|| "Undated".to_owned());
+            let href = move || view.article_href(slug);
+            let when = other
+                .date
+                .map(|d| d.long_form())
+                .unwrap_or_else(|| "Undated".to_owned());
             Some(view! {
                 <li>
                     <a
@@ -227,7 +229,7 @@ fn Related(
                         on:click=move |ev| {
                             if is_plain_click(&ev) {
                                 ev.prevent_default();
-                                view.navigate(ViewState { article: Some(slug.to_owned()), ..view.state.get_untracked() });
+                                view.open_article(slug);
                             }
                         }
                     >

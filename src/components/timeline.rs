@@ -154,10 +154,7 @@ fn EmptyState(view: ViewControl) -> impl IntoView {
         }
         for (&facet, ids) in &state.filters {
             for id in ids {
-                let label = catalogue()
-                    .find(facet, id)
-                    .and_then(|v| catalogue().value(facet, v))
-                    .map_or(id.as_str(), |v| v.label.as_str());
+                let label = catalogue().label(facet, id);
                 out.push((
                     format!("{}: {label}", facet.key()),
                     state.toggled(facet, id),
@@ -286,12 +283,7 @@ fn EntryLink(article: &'static Article, context: EntryContext) -> impl IntoView 
     } = context;
     let slug = article.slug.as_str();
     let is_open = move || open.get() == Some(slug);
-    let href = move || {
-        url_state::encode(&ViewState {
-            article: Some(slug.to_owned()),
-            ..view.state.get()
-        })
-    };
+    let href = move || view.article_href(slug);
     let (datetime, day) = match article.date {
         Some(d) => (d.to_string(), format!("{} {}", d.day, &d.month_name()[..3])),
         None => (String::new(), "—".to_owned()),
@@ -323,7 +315,7 @@ fn EntryLink(article: &'static Article, context: EntryContext) -> impl IntoView 
             on:click=move |ev| {
                 if is_plain_click(&ev) {
                     ev.prevent_default();
-                    view.navigate(ViewState { article: Some(slug.to_owned()), ..view.state.get_untracked() });
+                    view.open_article(slug);
                 }
             }
         >

@@ -86,15 +86,7 @@ fn describe(state: &ViewState) -> Vec<String> {
         parts.push(format!("search “{}”", state.query.trim()));
     }
     for (&facet, ids) in &state.filters {
-        let labels: Vec<&str> = ids
-            .iter()
-            .map(|id| {
-                catalogue()
-                    .find(facet, id)
-                    .and_then(|v| catalogue().value(facet, v))
-                    .map_or(id.as_str(), |v| v.label.as_str())
-            })
-            .collect();
+        let labels: Vec<&str> = ids.iter().map(|id| catalogue().label(facet, id)).collect();
         parts.push(format!("{}: {}", facet.key(), labels.join(" or ")));
     }
     match (state.from, state.to) {

@@ -180,6 +180,13 @@ impl Catalogue {
         self.values[facet.slot()].get(index as usize)
     }
 
+    /// The label of the value with this id, or the id itself when the facet has no such value.
+    pub fn label<'a>(&'a self, facet: Facet, id: &'a str) -> &'a str {
+        self.find(facet, id)
+            .and_then(|v| self.value(facet, v))
+            .map_or(id, |v| v.label.as_str())
+    }
+
     /// The values an article (by corpus index) has for a facet.
     pub fn of_article(&self, doc: u32, facet: Facet) -> &[ValueIndex] {
         self.of_article
@@ -237,6 +244,11 @@ mod tests {
         assert_eq!(catalogue.values(Facet::Tag)[0].label, "Visas");
         assert_eq!(catalogue.find(Facet::Person, "vladimir-putin"), Some(0));
         assert_eq!(catalogue.find(Facet::Place, "vladimir-putin"), None);
+        assert_eq!(
+            catalogue.label(Facet::Person, "vladimir-putin"),
+            "Vladimir Putin"
+        );
+        assert_eq!(catalogue.label(Facet::Person, "nobody"), "nobody");
     }
 
     #[test]
