@@ -2,12 +2,12 @@
 //! can show them as one node ("3 outlets").
 //!
 //! Two articles report the same event when they are at most [`MAX_DAYS`] apart, come from
-//! different outlets, and share at least [`MIN_ENTITIES`] entities and [`MIN_TERMS`] terms of
+//! different outlets, and share at least [`MIN_ENTITIES`] entities and [`MIN_TERMS`] words of
 //! their headline and lead paragraph. Clusters are the connected groups of such pairs. Articles
 //! without a date or an outlet are never clustered: the evidence would be too thin.
 
 use crate::model::{Article, Corpus, Date};
-use crate::search::analyse::terms;
+use crate::search::analyse::{is_stop_word, tokens};
 use std::collections::BTreeSet;
 
 /// Articles further apart than this many days are different events.
@@ -16,6 +16,9 @@ pub const MAX_DAYS: i32 = 2;
 pub const MIN_ENTITIES: usize = 2;
 /// Headline and lead terms two reports of one event share at least.
 pub const MIN_TERMS: usize = 3;
+
+/// Words of the first paragraph compared, besides the headline.
+const LEAD_WORDS: usize = 40;
 
 /// Which cluster each article belongs to.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -34,7 +37,7 @@ impl Clusters {
         let n = articles.len();
         let mut parent: Vec<u32> = (0..n as u32).collect();
         let days: Vec<Option<i32>> = articles.iter().map(|a| a.date.map(day_number)).collect();
-        let mut lead_terms: Vec<Option<BTreeSet<String>>> = vec![None; n];
+        let mut lead_terms: Vec<Option<BTreeSet<u64>>> = vec![None; n];
         for i in 0..n {
             let (Some(day), Some(_)) = (days[i], &articles[i].outlet) else {
                 continue;
@@ -88,10 +91,26 @@ fn same_event(a: &Article, b: &Article) -> bool {
         && a.entities.iter().filter(|e| b.entities.contains(e)).count() >= MIN_ENTITIES
 }
 
-/// The terms of the headline and the first paragraph.
-fn lead(article: &Article) -> BTreeSet<String> {
+/// The words of the headline and the start of the first paragraph (where a news report says
+/// what happened), folded but not stemmed (names and places, which carry an event, do not
+/// inflect much in English, and stemming is most of the cost), stop words left out.
+fn lead(article: &Article) -> BTreeSet<u64> {
     let first = article.paragraphs.first().map_or("", String::as_str);
-    terms(&article.headline).chain(terms(first)).collect()
+    let words = |text| {
+        tokens(text)
+            .filter(|t| !is_stop_word(&t.folded))
+            .map(|t| hash(&t.folded))
+    };
+    words(&article.headline)
+        .chain(words(first).take(LEAD_WORDS))
+        .collect()
+}
+
+/// FNV-1a: a word as a number, so comparing leads allocates nothing.
+fn hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), for distances between dates.

@@ -1,0 +1,86 @@
+//! The viewer's benchmark: what the app works out once at start-up (facet catalogue, same-event
+//! clusters) and what each view change costs (search, then listing with facet counts and the
+//! histogram, then the year/month sections of the first page), over synthetic corpora.
+//!
+//! `cargo run --release -p dateline-bench --bin view-bench -- [sizes, default 1000,10000,100000]`
+
+use dateline_bench::queries::{self, Kind};
+use dateline_bench::synthetic;
+use dateline_core::cluster::Clusters;
+use dateline_core::facets::{Catalogue, Facet};
+use dateline_core::listing::list;
+use dateline_core::search::{SearchIndex, Searcher};
+use dateline_core::timeline::sections;
+use dateline_core::url_state;
+use std::time::Instant;
+
+/// Each view is computed this many times after one warm-up.
+const REPEATS: usize = 20;
+/// The app renders this many entries at first.
+const PAGE: usize = 200;
+
+fn ms(d: std::time::Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "1000,10000,100000".to_owned())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    println!("Viewer benchmark (native, single thread; per view: median of {REPEATS} runs)\n");
+    println!("| articles | catalogue | clusters | in clusters | all, oldest | word | word + person, newest | person + range | two facets, relevance |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for size in sizes {
+        let corpus = synthetic::corpus(size, 42);
+        let index = SearchIndex::build(&corpus);
+        let start = Instant::now();
+        let catalogue = Catalogue::new(&corpus);
+        let catalogue_ms = ms(start.elapsed());
+        let start = Instant::now();
+        let clusters = Clusters::new(&corpus);
+        let clusters_ms = ms(start.elapsed());
+        let clustered = (0..corpus.len() as u32)
+            .filter(|&d| clusters.size(d) > 1)
+            .count();
+        let searcher = Searcher::new(&corpus, &index);
+        let person = &catalogue.values(Facet::Person)[0].id;
+        let outlet = &catalogue.values(Facet::Outlet)[0].id;
+        // A word of the search bench's mix: mid-frequency, found in the corpus.
+        let mix = queries::mix(&corpus, 7);
+        let word = mix
+            .iter()
+            .find(|q| q.kind == Kind::Single)
+            .map_or("russia", |q| q.ours.trim());
+        let views = [
+            String::new(),
+            format!("?q={word}"),
+            format!("?q={word}&person={person}&sort=newest"),
+            format!("?person={person}&from=2016-01&to=2019-12"),
+            format!("?q={word}&person={person}&outlet={outlet}&sort=relevance"),
+        ];
+        let mut cells = Vec::new();
+        for view in &views {
+            let state = url_state::parse(view).state;
+            let mut times = Vec::new();
+            for run in 0..=REPEATS {
+                let start = Instant::now();
+                let results = searcher.search(&state.query);
+                let listing = list(&corpus, &catalogue, &results, &state);
+                let page = &listing.docs[..listing.docs.len().min(PAGE)];
+                std::hint::black_box(sections(&corpus, &clusters, page));
+                if run > 0 {
+                    times.push(ms(start.elapsed()));
+                }
+            }
+            times.sort_by(f64::total_cmp);
+            cells.push(format!("{:.2} ms", times[times.len() / 2]));
+        }
+        println!(
+            "| {size} | {catalogue_ms:.1} ms | {clusters_ms:.1} ms | {clustered} | {} |",
+            cells.join(" | ")
+        );
+    }
+}
