@@ -46,7 +46,8 @@ pub fn App() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // A memo: the reader's headline, captions and body borrow one copy instead of each cloning it.
+    // A memo: the timeline's entries and the reader's headline, captions and body borrow one copy
+    // instead of each cloning it.
     let highlighter = Memo::new(move |_| results.with(|r| r.highlighter.clone()));
     let facets_open = RwSignal::new(false);
 
@@ -107,7 +108,7 @@ pub fn App() -> impl IntoView {
                 </aside>
                 <main class="content">
                     <Histogram view listing />
-                    <Timeline view results listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />
+                    <Timeline view results highlighter listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />
                     <Reader view article=open.into() highlighter on_close=close_reader />
                 </main>
             </div>

@@ -1,10 +1,14 @@
-//! Keyboard moves through the results: `j`/`k` or the arrow keys go to the next or previous
-//! article, Enter opens it (it is a link), Esc closes the reader and returns to the article's entry.
+//! The page-wide keys: `/` focuses the search box (as on many sites); `j`/`k` or the arrow keys go
+//! to the next or previous article, Enter opens it (it is a link), Esc closes the reader and returns
+//! to the article's entry.
 
 use dateline_core::Article;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+
+/// The search box `/` focuses.
+const SEARCH_INPUT: &str = "search-input";
 
 /// The links of the timeline's entries, in page order.
 const ENTRY_LINKS: &str = ".timeline .entry-link";
@@ -12,10 +16,25 @@ const ENTRY_LINKS: &str = ".timeline .entry-link";
 /// Installs the page-wide keys. Call once, in the root component.
 pub fn use_result_keys(open: Signal<Option<&'static Article>>, close_reader: Callback<()>) {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+        if ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
             return;
         }
         let key = ev.key();
+        if key == "/" {
+            if !is_typing(&ev) {
+                if let Some(input) = document()
+                    .get_element_by_id(SEARCH_INPUT)
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                {
+                    ev.prevent_default();
+                    let _ = input.focus();
+                }
+            }
+            return;
+        }
+        if ev.alt_key() {
+            return;
+        }
         if key == "Escape" {
             if let Some(article) = open.get_untracked() {
                 close_reader.run(());

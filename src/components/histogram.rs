@@ -151,10 +151,7 @@ pub fn Histogram(
 /// "Articles per month from October 2014 to March 2025; drag to choose dates."
 fn chart_label(c: &Counts) -> String {
     let first = c.first.map(Month::long_form).unwrap_or_default();
-    let last = c
-        .month_at(c.counts.len().saturating_sub(1))
-        .map(Month::long_form)
-        .unwrap_or_default();
+    let last = c.last().map(Month::long_form).unwrap_or_default();
     format!("Articles per month from {first} to {last}. Drag across it to choose a date range, or use the From and To fields.")
 }
 
@@ -194,10 +191,7 @@ fn RangeFields(view: ViewControl, counts: Memo<Counts>) -> impl IntoView {
     let bounds = move || {
         counts.with(|c| {
             let first = c.first.map(|m| m.to_string()).unwrap_or_default();
-            let last = c
-                .month_at(c.counts.len().saturating_sub(1))
-                .map(|m| m.to_string())
-                .unwrap_or_default();
+            let last = c.last().map(|m| m.to_string()).unwrap_or_default();
             (first, last)
         })
     };

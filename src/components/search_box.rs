@@ -1,9 +1,9 @@
 //! The search box, what the query could not use, and the help popover with the query language.
 
-use leptos::html;
 use leptos::prelude::*;
 
-/// A search field bound to the URL's query, with its problems listed below it.
+/// A search field bound to the URL's query, with its problems listed below it. (`/` focuses it:
+/// see [`crate::keyboard`].)
 #[component]
 pub fn SearchBox(
     /// The query as the URL holds it.
@@ -15,22 +15,6 @@ pub fn SearchBox(
     /// Called when the user leaves the field.
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let input = NodeRef::<html::Input>::new();
-    // "/" focuses the search from anywhere, as on many sites, unless the user is typing.
-    let slash = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = ev
-            .target()
-            .and_then(|t| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() {
-            if let Some(el) = input.get() {
-                ev.prevent_default();
-                let _ = el.focus();
-            }
-        }
-    });
-    on_cleanup(move || slash.remove());
-
     view! {
         <div class="search">
             <form class="search-form" role="search" on:submit=move |ev| ev.prevent_default()>
@@ -39,7 +23,6 @@ pub fn SearchBox(
                     id="search-input"
                     class="search-input"
                     type="search"
-                    node_ref=input
                     autocomplete="off"
                     spellcheck="false"
                     placeholder="Search: putin railway, \"far east\", person:kim after:2019"

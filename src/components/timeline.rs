@@ -22,8 +22,10 @@ const PAGE: usize = 200;
 pub fn Timeline(
     /// The view, read and changed.
     view: ViewControl,
-    /// The search results (for marks and excerpts).
+    /// The search results (whether they are ranked).
     results: Memo<Results>,
+    /// What the search matched, marked in headlines and excerpts.
+    highlighter: Memo<Highlighter>,
     /// The articles to list.
     listing: Memo<Listing>,
     /// Slug of the article open in the reader, highlighted in the list.
@@ -38,7 +40,6 @@ pub fn Timeline(
         listing.track();
         shown.set(PAGE);
     });
-    let highlighter = Memo::new(move |_| results.with(|r| r.highlighter.clone()));
     let context = EntryContext {
         view,
         highlighter,

@@ -38,6 +38,11 @@ impl Histogram {
         self.months().nth(index).map(|(m, _)| m)
     }
 
+    /// The last month of the axis.
+    pub fn last(&self) -> Option<Month> {
+        self.month_at(self.counts.len().checked_sub(1)?)
+    }
+
     /// The bar index of a month, clamped to the axis.
     pub fn index_of(&self, month: Month) -> usize {
         let Some(first) = self.first else { return 0 };
@@ -258,6 +263,8 @@ mod tests {
         assert_eq!(h.counts, [1, 0, 1, 0, 2]);
         assert_eq!(h.undated, 1);
         assert_eq!(h.month_at(4).unwrap().to_string(), "2015-02");
+        assert_eq!(h.last(), h.month_at(4));
+        assert_eq!(Histogram::default().last(), None);
     }
 
     #[test]

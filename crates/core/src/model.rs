@@ -49,10 +49,7 @@ pub const WEEKDAY_NAMES: [&str; 7] = [
 impl Date {
     /// The English name of the month, e.g. "March".
     pub fn month_name(self) -> &'static str {
-        MONTH_NAMES
-            .get(usize::from(self.month).wrapping_sub(1))
-            .copied()
-            .unwrap_or("?")
+        Month::of(self).name()
     }
 
     /// The date as a reader expects it in running text, e.g. "25 March 2019".
