@@ -59,6 +59,18 @@ impl ViewControl {
         }
     }
 
+    /// Shows the view a pasted link names (any copy's address, or just its query), as if the
+    /// link had been opened here: what it asks that cannot be shown becomes notices.
+    pub fn open_query(&self, query: &str) {
+        self.typing.set_value(false);
+        let history = BrowserHistory::new();
+        if query.is_empty() {
+            history.push(history.location().path().to_owned());
+        } else {
+            history.push(format!("?{query}"));
+        }
+    }
+
     /// The relative link to this view with an article open (tracks the view, for `href`s).
     pub fn article_href(&self, slug: &str) -> String {
         url_state::encode(&self.state.with(|s| ViewState {
@@ -92,6 +104,12 @@ pub fn permalink(state: &ViewState) -> String {
     let href = window().location().href().unwrap_or_default();
     let page = href.split(['?', '#']).next().unwrap_or_default();
     format!("{page}{}", url_state::encode(state))
+}
+
+/// Whether the page was opened from disk (the single-file build), where a link names this
+/// machine's copy of the file and a colleague opens it in theirs through "Open a link".
+pub fn is_offline_copy() -> bool {
+    window().location().protocol().is_ok_and(|p| p == "file:")
 }
 
 /// Sets up the URL-backed view state. Call once, in the root component.

@@ -2,14 +2,14 @@
 //! RIS), print it as a briefing; and the header that only the printout shows.
 
 use crate::corpus::{catalogue, corpus};
-use crate::url_state::{permalink, ViewControl};
+use crate::url_state::{is_offline_copy, permalink, ViewControl};
 use dateline_core::export::{Export, Format};
 use dateline_core::listing::Listing;
-use dateline_core::url_state::ViewState;
+use dateline_core::url_state::{query_of_link, ViewState};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
-/// The view's toolbar: Copy link, Export, Print.
+/// The view's toolbar: Copy link, Export, Print; in the offline copy, also Open a link.
 #[component]
 pub fn ViewActions(
     /// The view, read.
@@ -58,9 +58,13 @@ pub fn ViewActions(
                 </ul>
             </details>
             <button type="button" class="print" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+            {is_offline_copy().then(|| view! { <OpenLink view /> })}
             <p class="copy-status" role="status" aria-live="polite">
                 {move || match copied.get() {
                     None => ().into_any(),
+                    Some(Ok(())) if is_offline_copy() => "Link copied. It opens this view in this file; \
+                        a colleague with their own copy of dateline.html pastes it into “Open a link”."
+                        .into_any(),
                     Some(Ok(())) => "Link copied".into_any(),
                     Some(Err(link)) => view! {
                         <label>
@@ -76,6 +80,47 @@ pub fn ViewActions(
                 }}
             </p>
         </div>
+    }
+}
+
+/// In the offline copy, a link someone copied from their own copy names a file on their
+/// machine; pasting it here shows its view in this copy.
+#[component]
+fn OpenLink(view: ViewControl) -> impl IntoView {
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let problem = RwSignal::new(false);
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(field) = input.get_untracked() else {
+            return;
+        };
+        match query_of_link(&field.value()) {
+            Some(query) => {
+                problem.set(false);
+                view.open_query(query);
+                field.set_value("");
+                if let Some(details) = menu.get_untracked() {
+                    details.set_open(false);
+                }
+            }
+            None => problem.set(true),
+        }
+    };
+    view! {
+        <details class="open-link" node_ref=menu>
+            <summary>"Open a link"</summary>
+            <form class="open-link-form" on:submit=open>
+                <label for="open-link-input">"A Dateline link from any copy of this file"</label>
+                <input id="open-link-input" type="text" node_ref=input autocomplete="off"
+                    spellcheck="false" placeholder="file:///…/dateline.html?q=…"
+                    aria-invalid=move || problem.get().to_string() />
+                <button type="submit">"Open"</button>
+                <p class="open-link-problem" role="alert">
+                    {move || problem.get().then_some("That is not a link to a Dateline view: paste the whole address.")}
+                </p>
+            </form>
+        </details>
     }
 }
 

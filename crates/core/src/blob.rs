@@ -81,20 +81,32 @@ pub fn encode_parts(index: &SearchIndex, corpus: &Corpus) -> Vec<u8> {
 
 /// Reads a blob written by [`encode`].
 pub fn decode(bytes: &[u8]) -> Result<Bundle, BlobError> {
+    match decode_prefix(bytes)? {
+        (bundle, []) => Ok(bundle),
+        (_, rest) => Err(BlobError::Corrupt(format!(
+            "{} unexpected bytes after the corpus",
+            rest.len()
+        ))),
+    }
+}
+
+/// The length of the blob at the start of `bytes`, which may go on with other data (as in the
+/// data section of the wasm that embeds it; the size report looks for it there).
+pub fn encoded_len(bytes: &[u8]) -> Result<usize, BlobError> {
+    let (_, rest) = decode_prefix(bytes)?;
+    Ok(bytes.len() - rest.len())
+}
+
+fn decode_prefix(bytes: &[u8]) -> Result<(Bundle, &[u8]), BlobError> {
     let body = bytes.strip_prefix(MAGIC).ok_or(BlobError::NotABlob)?;
     let (version, body) = body.split_at_checked(2).ok_or(BlobError::NotABlob)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
     if found != FORMAT_VERSION {
         return Err(BlobError::UnsupportedVersion { found });
     }
-    match postcard::take_from_bytes::<(SearchIndex, Corpus)>(body) {
-        Ok(((index, corpus), [])) => Ok(Bundle { index, corpus }),
-        Ok((_, rest)) => Err(BlobError::Corrupt(format!(
-            "{} unexpected bytes after the corpus",
-            rest.len()
-        ))),
-        Err(e) => Err(BlobError::Corrupt(e.to_string())),
-    }
+    postcard::take_from_bytes::<(SearchIndex, Corpus)>(body)
+        .map(|((index, corpus), rest)| (Bundle { index, corpus }, rest))
+        .map_err(|e| BlobError::Corrupt(e.to_string()))
 }
 
 #[cfg(test)]
@@ -152,6 +164,7 @@ mod tests {
         let mut padded = blob.clone();
         padded.push(0);
         assert!(matches!(decode(&padded), Err(BlobError::Corrupt(_))));
+        assert_eq!(encoded_len(&padded), Ok(blob.len()));
     }
 
     /// A blob committed with the current format version must still read, so a change to the

@@ -333,6 +333,29 @@ fn push_once(notices: &mut Vec<Notice>, notice: Notice) {
     }
 }
 
+/// The query string (without `?`) of a link to some view of this page, as a user pastes it:
+/// a full address (`https://…/dateline/?q=visa`, `file:///…/dateline.html?q=visa#top`), a
+/// relative one (`dateline.html?q=visa`, `?q=visa`) or a bare query (`q=visa&person=…`).
+/// A link without a query is the default view (`Some("")`). `None` when the text is not a link
+/// at all, so the page can say so instead of showing a view nobody asked for.
+pub fn query_of_link(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let text = text.split_once('#').map_or(text, |(before, _)| before);
+    if let Some((_, query)) = text.split_once('?') {
+        return Some(query);
+    }
+    let is_address = ["http://", "https://", "file://"].iter().any(|scheme| {
+        text.len() >= scheme.len() && text[..scheme.len()].eq_ignore_ascii_case(scheme)
+    }) || text.ends_with(".html")
+        || text.ends_with('/');
+    let is_bare_query = text.contains('=') && !text.contains(char::is_whitespace);
+    match (is_address, is_bare_query) {
+        (true, _) => Some(""),
+        (false, true) => Some(text),
+        (false, false) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,6 +550,32 @@ mod tests {
             let parsed = parse(&encode(&original));
             prop_assert_eq!(parsed.state, original);
             prop_assert!(parsed.notices.is_empty());
+        }
+    }
+
+    #[test]
+    fn finds_the_query_of_any_pasted_link() {
+        for (text, query) in [
+            (
+                "https://example.org/dateline/?q=visa&sort=newest",
+                Some("q=visa&sort=newest"),
+            ),
+            (
+                "  file:///C:/Users/ana/Downloads/dateline.html?person=kim-jong-un#x ",
+                Some("person=kim-jong-un"),
+            ),
+            ("dateline.html?a=some-slug", Some("a=some-slug")),
+            ("?q=visa", Some("q=visa")),
+            ("q=visa&outlet=nk-news", Some("q=visa&outlet=nk-news")),
+            ("file:///home/ana/dateline.html", Some("")),
+            ("https://example.org/dateline/", Some("")),
+            ("HTTPS://EXAMPLE.ORG", Some("")),
+            ("dateline.html#top", Some("")),
+            ("", None),
+            ("putin visit", None),
+            ("a = b", None),
+        ] {
+            assert_eq!(query_of_link(text), query, "{text:?}");
         }
     }
 }

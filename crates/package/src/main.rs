@@ -1,0 +1,42 @@
+//! `dateline-package`: Trunk's post_build hook. Writes the single self-contained
+//! `dateline.html` beside `index.html` in the staging directory Trunk names in
+//! `TRUNK_STAGING_DIR` (or in the directory given as the only argument, e.g. `dist`).
+
+use dateline_package::{single_file, PackageError, SINGLE_FILE};
+use std::path::PathBuf;
+use std::{env, fs, process};
+
+fn main() {
+    let Some(dir) = env::args_os()
+        .nth(1)
+        .or_else(|| env::var_os("TRUNK_STAGING_DIR"))
+        .map(PathBuf::from)
+    else {
+        eprintln!("usage: dateline-package <dist dir> (or run as Trunk's post_build hook)");
+        process::exit(2);
+    };
+    if let Err(e) = run(&dir) {
+        eprintln!("dateline-package: {e}");
+        process::exit(1);
+    }
+}
+
+fn run(dir: &std::path::Path) -> Result<(), PackageError> {
+    let index = dir.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|source| PackageError::Read {
+        path: index,
+        source,
+    })?;
+    let packed = single_file::inline(dir, &html)?;
+    let out = dir.join(SINGLE_FILE);
+    fs::write(&out, &packed).map_err(|source| PackageError::Write {
+        path: out.clone(),
+        source,
+    })?;
+    println!(
+        "dateline-package: wrote {} ({} bytes)",
+        out.display(),
+        packed.len()
+    );
+    Ok(())
+}
