@@ -1,5 +1,5 @@
-//! The corpus and its search index, compiled into the app: embedded by the build script,
-//! decoded once on first use, with what the app works out from it once (facet values, clusters).
+//! The corpus and everything the build derived from it (search index, facet values, clusters),
+//! compiled into the app: embedded by the build script, decoded once on first use.
 
 use dateline_core::blob::{self, Bundle};
 use dateline_core::cluster::Clusters;
@@ -18,18 +18,14 @@ static BUNDLE: LazyLock<Bundle> = LazyLock::new(|| {
 
 static SEARCHER: LazyLock<Searcher<'static>> = LazyLock::new(|| Searcher::new(corpus(), index()));
 
-static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(corpus()));
-
-static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| Clusters::new(corpus()));
-
 /// The facet values of the embedded corpus.
 pub fn catalogue() -> &'static Catalogue {
-    &CATALOGUE
+    &BUNDLE.catalogue
 }
 
 /// Its same-event clusters.
 pub fn clusters() -> &'static Clusters {
-    &CLUSTERS
+    &BUNDLE.clusters
 }
 
 /// The embedded corpus.

@@ -2,11 +2,14 @@
 //! step into the app.
 //!
 //! Layout: the 8-byte magic `DATELINE`, a little-endian `u16` format version, then the
-//! [`SearchIndex`] and the [`Corpus`] in postcard encoding. The build script writes it with
-//! [`encode`], which builds the index; the app embeds the bytes and reads them once with
-//! [`decode`]. Bump [`FORMAT_VERSION`] whenever the encoded model
+//! [`SearchIndex`], the [`Corpus`], its facet [`Catalogue`] and its same-event [`Clusters`] in
+//! postcard encoding. The build script writes it with [`encode`], which builds everything derived
+//! from the corpus, so the app only decodes at start-up and never re-builds or re-sorts; the app
+//! embeds the bytes and reads them once with [`decode`]. Bump [`FORMAT_VERSION`] whenever the encoded model
 //! changes shape, so a stale blob is refused with a clear message instead of misread.
 
+use crate::cluster::Clusters;
+use crate::facets::Catalogue;
 use crate::model::Corpus;
 use crate::search::SearchIndex;
 use std::fmt;
@@ -15,7 +18,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 const HEADER_LEN: usize = MAGIC.len() + 2;
 
@@ -63,20 +66,26 @@ pub struct Bundle {
     pub index: SearchIndex,
     /// The articles and entities.
     pub corpus: Corpus,
+    /// The facet values of the corpus.
+    pub catalogue: Catalogue,
+    /// Its same-event clusters.
+    pub clusters: Clusters,
 }
 
-/// Builds the search index of a corpus and serialises both into a blob.
+/// Builds the search index, the catalogue and the clusters of a corpus and serialises them with
+/// it into a blob.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    encode_parts(&SearchIndex::build(corpus), corpus)
-}
-
-/// Serialises a corpus and the index already built from it into a blob.
-pub fn encode_parts(index: &SearchIndex, corpus: &Corpus) -> Vec<u8> {
+    let derived = (
+        SearchIndex::build(corpus),
+        corpus,
+        Catalogue::new(corpus),
+        Clusters::new(corpus),
+    );
     let mut out = Vec::with_capacity(HEADER_LEN + 1024);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     // Writing to a Vec cannot fail, and every type in the model is serialisable.
-    postcard::to_extend(&(index, corpus), out).expect("the corpus model always serialises")
+    postcard::to_extend(&derived, out).expect("the corpus model always serialises")
 }
 
 /// Reads a blob written by [`encode`].
@@ -104,8 +113,16 @@ fn decode_prefix(bytes: &[u8]) -> Result<(Bundle, &[u8]), BlobError> {
     if found != FORMAT_VERSION {
         return Err(BlobError::UnsupportedVersion { found });
     }
-    postcard::take_from_bytes::<(SearchIndex, Corpus)>(body)
-        .map(|((index, corpus), rest)| (Bundle { index, corpus }, rest))
+    postcard::take_from_bytes::<(SearchIndex, Corpus, Catalogue, Clusters)>(body)
+        .map(|((index, corpus, catalogue, clusters), rest)| {
+            let bundle = Bundle {
+                index,
+                corpus,
+                catalogue,
+                clusters,
+            };
+            (bundle, rest)
+        })
         .map_err(|e| BlobError::Corrupt(e.to_string()))
 }
 
@@ -136,6 +153,8 @@ mod tests {
         let bundle = decode(&encode(&corpus)).unwrap();
         assert_eq!(bundle.corpus, corpus);
         assert_eq!(bundle.index, SearchIndex::build(&corpus));
+        assert_eq!(bundle.catalogue, Catalogue::new(&corpus));
+        assert_eq!(bundle.clusters, Clusters::new(&corpus));
     }
 
     #[test]
@@ -172,7 +191,7 @@ mod tests {
     /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
     fn committed_current_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v3.bin");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v4.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }
@@ -183,7 +202,7 @@ mod tests {
     /// Blobs of older formats are refused by name, never misread.
     #[test]
     fn committed_older_fixtures_are_refused_by_version() {
-        for found in [1, 2] {
+        for found in [1, 2, 3] {
             let path = format!(
                 "{}/tests/fixtures/corpus-v{found}.bin",
                 env!("CARGO_MANIFEST_DIR")

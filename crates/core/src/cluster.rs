@@ -8,6 +8,7 @@
 
 use crate::model::{Article, Corpus, Date};
 use crate::search::analyse::{is_stop_word, tokens};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Articles further apart than this many days are different events.
@@ -20,8 +21,8 @@ pub const MIN_TERMS: usize = 3;
 /// Words of the first paragraph compared, besides the headline.
 const LEAD_WORDS: usize = 40;
 
-/// Which cluster each article belongs to.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Which cluster each article belongs to. Worked out at build time and carried in the corpus blob.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clusters {
     /// Per article (corpus order), the first article of its cluster (itself when alone).
     root: Vec<u32>,

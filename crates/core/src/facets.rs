@@ -7,6 +7,7 @@
 
 use crate::model::{Corpus, EntityKind};
 use crate::search::analyse::folded_words;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One dimension of the facet panel. The order here is the order of the panel and of the URL.
@@ -81,7 +82,7 @@ impl Facet {
 }
 
 /// One value a facet takes, e.g. the person Vladimir Putin.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetValue {
     /// The id in URLs, e.g. `vladimir-putin`.
     pub id: String,
@@ -92,8 +93,9 @@ pub struct FacetValue {
 /// Index of a value within its facet's [`Catalogue::values`].
 pub type ValueIndex = u32;
 
-/// Every facet value of a corpus, and the values of each article.
-#[derive(Clone, Debug, Default)]
+/// Every facet value of a corpus, and the values of each article. Built at build time and
+/// carried in the corpus blob.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalogue {
     values: [Vec<FacetValue>; 6],
     ids: [HashMap<String, ValueIndex>; 6],

@@ -101,7 +101,10 @@ pub fn measure(dist: &Path) -> Result<Report, PackageError> {
         if name.ends_with(".wasm") {
             let found = locate_blob(&bytes).ok_or_else(|| PackageError::Wasm {
                 path: path.clone(),
-                why: "no corpus blob inside; is this Dateline's wasm?".to_owned(),
+                why: format!(
+                    "no corpus blob of format version {} inside; rebuild it with `trunk build --release`",
+                    dateline_core::blob::FORMAT_VERSION
+                ),
             })?;
             let without = Weight::of(&found.rest_of_file);
             blob = Some((Weight::of(&found.blob), without));
@@ -299,7 +302,9 @@ fn crate_of(name: &str) -> String {
     let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let mut rest = name;
     while !rest.is_empty() {
-        let start = rest.find(|c: char| c.is_ascii_lowercase() || c == '_').unwrap_or(rest.len());
+        let start = rest
+            .find(|c: char| c.is_ascii_lowercase() || c == '_')
+            .unwrap_or(rest.len());
         rest = &rest[start..];
         let len = rest.find(|c| !is_ident(c)).unwrap_or(rest.len());
         if rest[len..].starts_with("::") {
@@ -362,11 +367,20 @@ mod tests {
                 "serde_json",
             ),
             ("<dyn core::any::Any>::is", "core"),
-            ("<T as tachys::view::any_view::IntoAny>::into_any::rebuild", "tachys"),
-            ("<dlmalloc::dlmalloc::Dlmalloc<dlmalloc::sys::System>>::malloc", "dlmalloc"),
+            (
+                "<T as tachys::view::any_view::IntoAny>::into_any::rebuild",
+                "tachys",
+            ),
+            (
+                "<dlmalloc::dlmalloc::Dlmalloc<dlmalloc::sys::System>>::malloc",
+                "dlmalloc",
+            ),
             ("<str>::to_lowercase", "core"),
             ("memcpy", "(runtime: allocator, libc, wasm-bindgen shims)"),
-            ("function #12", "(runtime: allocator, libc, wasm-bindgen shims)"),
+            (
+                "function #12",
+                "(runtime: allocator, libc, wasm-bindgen shims)",
+            ),
         ] {
             assert_eq!(crate_of(name), krate, "{name}");
         }

@@ -1,11 +1,12 @@
-//! The viewer's benchmark: what the app works out once at start-up (facet catalogue, same-event
-//! clusters) and what each view change costs (search, then listing with facet counts and the
+//! The viewer's benchmark: what the build works out once (facet catalogue, same-event clusters),
+//! what the app does at start-up (decode the blob, nothing else) and what each view change costs (search, then listing with facet counts and the
 //! histogram, then the year/month sections of the first page), over synthetic corpora.
 //!
 //! `cargo run --release -p dateline-bench --bin view-bench -- [sizes, default 1000,10000,100000]`
 
 use dateline_bench::queries::{self, Kind};
 use dateline_bench::synthetic;
+use dateline_core::blob;
 use dateline_core::cluster::Clusters;
 use dateline_core::facets::{Catalogue, Facet};
 use dateline_core::listing::list;
@@ -31,8 +32,8 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     println!("Viewer benchmark (native, single thread; per view: median of {REPEATS} runs)\n");
-    println!("| articles | catalogue | clusters | in clusters | all, oldest | word | word + person, newest | person + range | two facets, relevance |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| articles | catalogue (build) | clusters (build) | in clusters | blob | decode (start-up) | all, oldest | word | word + person, newest | person + range | two facets, relevance |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for size in sizes {
         let corpus = synthetic::corpus(size, 42);
         let index = SearchIndex::build(&corpus);
@@ -45,6 +46,12 @@ fn main() {
         let clustered = (0..corpus.len() as u32)
             .filter(|&d| clusters.size(d) > 1)
             .count();
+        let bytes = blob::encode(&corpus);
+        let start = Instant::now();
+        let bundle = blob::decode(&bytes).expect("the blob just written decodes");
+        let decode_ms = ms(start.elapsed());
+        assert!(bundle.catalogue == catalogue && bundle.clusters == clusters);
+        drop(bundle);
         let searcher = Searcher::new(&corpus, &index);
         let person = &catalogue.values(Facet::Person)[0].id;
         let outlet = &catalogue.values(Facet::Outlet)[0].id;
@@ -79,7 +86,8 @@ fn main() {
             cells.push(format!("{:.2} ms", times[times.len() / 2]));
         }
         println!(
-            "| {size} | {catalogue_ms:.1} ms | {clusters_ms:.1} ms | {clustered} | {} |",
+            "| {size} | {catalogue_ms:.1} ms | {clusters_ms:.1} ms | {clustered} | {:.1} MB | {decode_ms:.1} ms | {} |",
+            bytes.len() as f64 / 1e6,
             cells.join(" | ")
         );
     }

@@ -1,0 +1,105 @@
+// The load benchmark: opens each built page in headless Chromium `runs` times (a fresh browser
+// context each time, so nothing is cached) and prints the median, fastest and slowest
+// - time to the first timeline paint (the first frame after the first entry is in the DOM),
+// - time to interactive: a search typed as soon as the box exists has answered (the first
+//   frame after the result count changes), both from navigation start;
+// and, after load, the wasm linear memory and the JS heap against the raw corpus text.
+// Usage: node bench/load/run.mjs <runs> <label>=<dist dir>:<raw text bytes>:<query> ...
+// (scripts/bench-load.sh builds the pages and calls this).
+import { serve } from "../../e2e/support/server.mjs";
+import { launch } from "../../e2e/support/browser.mjs";
+
+const [runsArg, ...pages] = process.argv.slice(2);
+const runs = Number(runsArg);
+if (!runs || pages.length === 0) {
+  console.error("usage: node bench/load/run.mjs <runs> <label>=<dist dir>:<raw text bytes>:<query> ...");
+  process.exit(2);
+}
+
+// Runs in the page before its own scripts: records the two moments and keeps the wasm exports.
+function probe(query) {
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => ok(performance.now())));
+  window.__load = {};
+  addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm));
+  let typed = false;
+  const observer = new MutationObserver(async () => {
+    if (window.__load.paint === undefined && document.querySelector(".timeline .entry")) {
+      window.__load.paint = -1;
+      window.__load.paint = await frame();
+    }
+    const box = document.querySelector("#search-input");
+    const count = document.querySelector(".results-count");
+    if (!typed && box && count) {
+      typed = true;
+      const before = count.textContent;
+      box.value = query;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      const answered = async () => {
+        if (count.isConnected && count.textContent !== before) {
+          window.__load.interactive = await frame();
+        } else {
+          requestAnimationFrame(answered);
+        }
+      };
+      answered();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes) => (bytes / 1048576).toFixed(1);
+
+const browser = await launch();
+const rows = [];
+try {
+  for (const spec of pages) {
+    const [label, rest] = spec.split("=");
+    const [root, rawBytes, query] = rest.split(":");
+    const server = await serve({ root });
+    const paint = [];
+    const interactive = [];
+    let memory;
+    try {
+      for (let run = 0; run < runs; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const errors = [];
+        page.on("pageerror", (e) => errors.push(e.message));
+        await page.addInitScript(probe, query);
+        await page.goto(server.url);
+        await page.waitForFunction(() => window.__load.interactive !== undefined && window.__load.paint > 0, null, {
+          timeout: 120_000,
+        });
+        if (errors.length) throw new Error(`${label}: page errors: ${errors.join("; ")}`);
+        const load = await page.evaluate(() => window.__load);
+        paint.push(load.paint);
+        interactive.push(load.interactive);
+        if (run === runs - 1) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send("HeapProfiler.collectGarbage");
+          const heap = await cdp.send("Runtime.getHeapUsage");
+          const wasm = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+          memory = { wasm, js: heap.usedSize, raw: Number(rawBytes) };
+        }
+        await context.close();
+      }
+    } finally {
+      await server.close();
+    }
+    rows.push({ label, paint, interactive, memory });
+  }
+} finally {
+  await browser.close();
+}
+
+const ms = (xs) => `${median(xs).toFixed(0).padStart(6)} ${Math.min(...xs).toFixed(0).padStart(6)} ${Math.max(...xs).toFixed(0).padStart(6)}`;
+console.log(`\nLoad, ${runs} runs each (ms from navigation start: median, fastest, slowest; targets: paint < 500, interactive < 1500)`);
+console.log(`${"page".padEnd(16)} ${"first paint".padStart(20)}   ${"interactive".padStart(20)}`);
+for (const r of rows) console.log(`${r.label.padEnd(16)} ${ms(r.paint)}   ${ms(r.interactive)}`);
+console.log("\nMemory after load (MB; target: wasm + JS heap ≤ 2 × raw text)");
+console.log(`${"page".padEnd(16)} ${"raw text".padStart(9)} ${"wasm".padStart(9)} ${"JS heap".padStart(9)} ${"ratio".padStart(7)}`);
+for (const { label, memory: m } of rows) {
+  const ratio = (m.wasm + m.js) / m.raw;
+  console.log(`${label.padEnd(16)} ${mb(m.raw).padStart(9)} ${mb(m.wasm).padStart(9)} ${mb(m.js).padStart(9)} ${ratio.toFixed(2).padStart(7)}`);
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The load benchmark: builds the release page for the seed corpus and for a 10,000-article
+# synthetic corpus, then opens each in headless Chromium and prints the median time to first
+# timeline paint and to interactive, and the memory after load (bench/load/run.mjs).
+# Usage: scripts/bench-load.sh [runs, default 9] [synthetic articles, default 10000]
+# Needs scripts/setup.sh --browser (run by test.sh). Leaves the builds in target/bench-load/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+source scripts/env.sh
+
+runs="${1:-9}"
+count="${2:-10000}"
+out=target/bench-load
+
+seed_text=$(cat corpus/*.txt corpus/*.md corpus/*.html 2>/dev/null | wc -c)
+trunk build --release --offline --dist "$out/seed"
+
+rm -rf "$out/corpus-$count"
+synthetic_text=$(cargo run -q --release -p dateline-bench --bin synth-corpus -- "$out/corpus-$count" "$count")
+DATELINE_CORPUS="$out/corpus-$count" trunk build --release --offline --dist "$out/synthetic-$count"
+
+node bench/load/run.mjs "$runs" \
+  "seed=$out/seed:$seed_text:putin" \
+  "synthetic-$count=$out/synthetic-$count:$synthetic_text:putin"
