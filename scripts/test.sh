@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything, then runs every check and test: formatting, clippy (native and wasm),
-# the core and ingest unit tests, a release build, and the end-to-end tests in headless Chromium.
+# the unit tests, a release build and its size report, and the end-to-end tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -18,8 +18,11 @@ cargo clippy -p dateline --target wasm32-unknown-unknown -- -D warnings
 step "unit tests: core and ingest"
 cargo test --workspace --exclude dateline
 
-step "release build"
+step "release build (and the single file dist/dateline.html)"
 trunk build --release --offline
+
+step "size report"
+cargo run -q -p dateline-package --bin dateline-size -- dist 10
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 e2e/*.test.mjs
