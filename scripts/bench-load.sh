@@ -13,7 +13,7 @@ runs="${1:-9}"
 count="${2:-10000}"
 out=target/bench-load
 
-seed_text=$(cat corpus/*.txt corpus/*.md corpus/*.html 2>/dev/null | wc -c)
+seed_text=$(find corpus -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) -exec cat {} + | wc -c)
 trunk build --release --offline --dist "$out/seed"
 
 rm -rf "$out/corpus-$count"

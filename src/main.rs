@@ -9,5 +9,16 @@ mod url_state;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // User Timing marks, for the load benchmark's breakdown (and any browser profiler).
+    mark("dateline:start");
+    corpus::searcher();
+    mark("dateline:decoded");
     leptos::mount::mount_to_body(app::App);
+    mark("dateline:mounted");
+}
+
+fn mark(name: &str) {
+    if let Some(performance) = leptos::prelude::window().performance() {
+        let _ = performance.mark(name);
+    }
 }

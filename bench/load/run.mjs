@@ -16,6 +16,9 @@ if (!runs || pages.length === 0) {
   process.exit(2);
 }
 
+// The app's own User Timing marks (src/main.rs): wasm started, blob decoded, app mounted.
+const MARKS = ["dateline:start", "dateline:decoded", "dateline:mounted"];
+
 // Runs in the page before its own scripts: records the two moments and keeps the wasm exports.
 function probe(query) {
   const frame = () => new Promise((ok) => requestAnimationFrame(() => ok(performance.now())));
@@ -48,7 +51,7 @@ function probe(query) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const mb = (bytes) => (bytes / 1048576).toFixed(1);
+const size = (bytes) => (bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
 
 const browser = await launch();
 const rows = [];
@@ -59,6 +62,7 @@ try {
     const server = await serve({ root });
     const paint = [];
     const interactive = [];
+    const marks = Object.fromEntries(MARKS.map((m) => [m, []]));
     let memory;
     try {
       for (let run = 0; run < runs; run++) {
@@ -75,6 +79,8 @@ try {
         const load = await page.evaluate(() => window.__load);
         paint.push(load.paint);
         interactive.push(load.interactive);
+        const at = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime), MARKS);
+        MARKS.forEach((m, i) => marks[m].push(at[i]));
         if (run === runs - 1) {
           const cdp = await context.newCDPSession(page);
           await cdp.send("HeapProfiler.collectGarbage");
@@ -87,7 +93,7 @@ try {
     } finally {
       await server.close();
     }
-    rows.push({ label, paint, interactive, memory });
+    rows.push({ label, paint, interactive, marks, memory });
   }
 } finally {
   await browser.close();
@@ -97,9 +103,15 @@ const ms = (xs) => `${median(xs).toFixed(0).padStart(6)} ${Math.min(...xs).toFix
 console.log(`\nLoad, ${runs} runs each (ms from navigation start: median, fastest, slowest; targets: paint < 500, interactive < 1500)`);
 console.log(`${"page".padEnd(16)} ${"first paint".padStart(20)}   ${"interactive".padStart(20)}`);
 for (const r of rows) console.log(`${r.label.padEnd(16)} ${ms(r.paint)}   ${ms(r.interactive)}`);
-console.log("\nMemory after load (MB; target: wasm + JS heap ≤ 2 × raw text)");
-console.log(`${"page".padEnd(16)} ${"raw text".padStart(9)} ${"wasm".padStart(9)} ${"JS heap".padStart(9)} ${"ratio".padStart(7)}`);
+console.log("\nWhere the time goes (medians, ms from navigation start)");
+console.log(`${"page".padEnd(16)} ${"wasm started".padStart(13)} ${"blob decoded".padStart(13)} ${"app mounted".padStart(12)} ${"first paint".padStart(12)}`);
+for (const r of rows) {
+  const [start, decoded, mounted] = MARKS.map((m) => median(r.marks[m]).toFixed(0));
+  console.log(`${r.label.padEnd(16)} ${start.padStart(13)} ${decoded.padStart(13)} ${mounted.padStart(12)} ${median(r.paint).toFixed(0).padStart(12)}`);
+}
+console.log("\nMemory after load (target: wasm + JS heap ≤ 2 × raw text)");
+console.log(`${"page".padEnd(16)} ${"raw text".padStart(10)} ${"wasm".padStart(10)} ${"JS heap".padStart(10)} ${"ratio".padStart(7)}`);
 for (const { label, memory: m } of rows) {
   const ratio = (m.wasm + m.js) / m.raw;
-  console.log(`${label.padEnd(16)} ${mb(m.raw).padStart(9)} ${mb(m.wasm).padStart(9)} ${mb(m.js).padStart(9)} ${ratio.toFixed(2).padStart(7)}`);
+  console.log(`${label.padEnd(16)} ${size(m.raw).padStart(10)} ${size(m.wasm).padStart(10)} ${size(m.js).padStart(10)} ${ratio.toFixed(2).padStart(7)}`);
 }

@@ -8,9 +8,10 @@ use dateline_core::url_state::ViewState;
 use dateline_core::Month;
 use leptos::prelude::*;
 
-/// SVG units per bar, and the height of the tallest bar's box.
-const BAR: f64 = 10.0;
-const HEIGHT: f64 = 100.0;
+/// SVG units per bar, and the height of the tallest bar's box. Every coordinate is a whole
+/// number: formatting floats would add their formatting code (about 11 KB) to the app.
+const BAR: u32 = 10;
+const HEIGHT: u32 = 100;
 
 /// The per-month chart with its range controls.
 #[component]
@@ -62,14 +63,14 @@ pub fn Histogram(
 
     let bars = move || {
         counts.with(|c| {
-            let max = f64::from(c.max().max(1));
+            let max = c.max().max(1);
             c.months()
                 .enumerate()
                 .map(|(i, (month, count))| {
                     let h = if count == 0 {
-                        0.0
+                        0
                     } else {
-                        (f64::from(count) / max * (HEIGHT - 8.0)).max(6.0)
+                        (u64::from(count) * u64::from(HEIGHT - 8) / u64::from(max)).max(6) as u32
                     };
                     let inside = move || selected().is_none_or(|(a, b)| (a..=b).contains(&i));
                     let noun = if count == 1 { "article" } else { "articles" };
@@ -77,9 +78,9 @@ pub fn Histogram(
                         <rect
                             class="bar"
                             class:outside=move || !inside()
-                            x=i as f64 * BAR + 1.0
+                            x=i as u32 * BAR + 1
                             y=HEIGHT - h
-                            width=BAR - 2.0
+                            width=BAR - 2
                             height=h
                         >
                             <title>{format!("{}: {count} {noun}", month.long_form())}</title>
@@ -92,11 +93,11 @@ pub fn Histogram(
     let band = move || {
         selected().map(|(a, b)| {
             view! {
-                <rect class="brush" x=a as f64 * BAR y="0" width=(b - a + 1) as f64 * BAR height=HEIGHT />
+                <rect class="brush" x=a as u32 * BAR y="0" width=(b - a + 1) as u32 * BAR height=HEIGHT />
             }
         })
     };
-    let width = move || counts.with(|c| c.counts.len().max(1) as f64 * BAR);
+    let width = move || counts.with(|c| c.counts.len().max(1) as u32 * BAR);
 
     view! {
         <section class="histogram" aria-labelledby="histogram-title">
@@ -160,7 +161,7 @@ fn chart_label(c: &Counts) -> String {
 fn YearTicks(counts: Memo<Counts>) -> impl IntoView {
     move || {
         counts.with(|c| {
-            let bars = c.counts.len().max(1) as f64;
+            let bars = c.counts.len().max(1);
             let years: Vec<(usize, i16)> = c
                 .months()
                 .enumerate()
@@ -174,12 +175,13 @@ fn YearTicks(counts: Memo<Counts>) -> impl IntoView {
                 .enumerate()
                 .filter(|(n, _)| n % every == 0)
                 .map(|(_, (i, year))| {
-                    let at = i as f64 / bars * 100.0;
+                    // Thousandths of a per cent, in whole numbers (see `BAR`).
+                    let at = i * 100_000 / bars;
                     // Set through the CSSOM (`style:left`), not a `style` attribute, which a strict
                     // Content-Security-Policy refuses.
-                    let left = format!("{at:.3}%");
+                    let left = format!("{}.{:03}%", at / 1000, at % 1000);
                     // A label near the right edge hangs to the left of its tick, inside the chart.
-                    view! { <span class="tick" class:end={at > 94.0} style:left=left>{year}</span> }
+                    view! { <span class="tick" class:end={at > 94_000} style:left=left>{year}</span> }
                 })
                 .collect_view();
             view! { <div class="histogram-ticks" aria-hidden="true">{ticks}</div> }
