@@ -22,11 +22,8 @@ fn run(dist: &Path, top: usize) -> Result<(), PackageError> {
     let report = sizes::measure(dist)?;
     print_assets(dist, &report);
     // The names come from Cargo's output: wasm-bindgen and wasm-opt strip them.
-    let workspace = dist
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let wasm = sizes::cargo_wasm(workspace, "release");
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let wasm = sizes::cargo_wasm(&workspace, "release");
     match sizes::contributors(&wasm, top) {
         Ok(c) => {
             println!(
