@@ -5,6 +5,7 @@ use crate::corpus::{corpus, index};
 use crate::url_state::ViewControl;
 use dateline_core::export::is_web_url;
 use dateline_core::facets::Facet;
+use dateline_core::model::Text;
 use dateline_core::related::related;
 use dateline_core::search::Highlighter;
 use dateline_core::{Article, Confidence, EntityKind, Sourced};
@@ -89,7 +90,7 @@ pub fn Reader(
 #[component]
 fn MarkedParagraphs(
     /// The paragraphs.
-    texts: &'static [String],
+    texts: &'static [Text],
     /// What the search matched.
     highlighter: Memo<Highlighter>,
 ) -> impl IntoView {

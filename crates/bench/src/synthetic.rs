@@ -167,7 +167,7 @@ fn article(n: usize, vocab: &[String], rng: &mut Rng) -> Article {
                 p.push_str(". ");
             }
             p.truncate(p.trim_end().len());
-            p
+            dateline_core::model::Text::from(p)
         })
         .collect();
     let date = Date {

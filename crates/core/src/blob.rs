@@ -1,11 +1,12 @@
 //! The corpus blob: the one binary format in which the ingested corpus travels from the build
 //! step into the app.
 //!
-//! Layout: the 8-byte magic `DATELINE`, a little-endian `u16` format version, then the
-//! [`SearchIndex`], the [`Corpus`], its facet [`Catalogue`] and its same-event [`Clusters`] in
-//! postcard encoding. The build script writes it with [`encode`], which builds everything derived
+//! Layout: the 8-byte magic `DATELINE`, a little-endian `u16` format version, the body's length
+//! as a little-endian `u64`, then the body: the [`SearchIndex`], the [`Corpus`], its facet
+//! [`Catalogue`] and its same-event [`Clusters`] in postcard encoding. The build script writes it with [`encode`], which builds everything derived
 //! from the corpus, so the app only decodes at start-up and never re-builds or re-sorts; the app
-//! embeds the bytes and reads them once with [`decode`]. Bump [`FORMAT_VERSION`] whenever the encoded model
+//! embeds the bytes and reads them once with [`decode`], which borrows the articles' text from them
+//! instead of copying it (so it wants bytes that live as long as the program). Bump [`FORMAT_VERSION`] whenever the encoded model
 //! changes shape, so a stale blob is refused with a clear message instead of misread.
 
 use crate::cluster::Clusters;
@@ -20,7 +21,7 @@ pub const MAGIC: &[u8; 8] = b"DATELINE";
 /// The version of the encoded model this build reads and writes.
 pub const FORMAT_VERSION: u16 = 4;
 
-const HEADER_LEN: usize = MAGIC.len() + 2;
+const HEADER_LEN: usize = MAGIC.len() + 2 + 8;
 
 /// Why a blob could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,49 +82,70 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         Catalogue::new(corpus),
         Clusters::new(corpus),
     );
-    let mut out = Vec::with_capacity(HEADER_LEN + 1024);
+    // Writing to a Vec cannot fail, and every type in the model is serialisable.
+    let body = postcard::to_allocvec(&derived).expect("the corpus model always serialises");
+    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    // Writing to a Vec cannot fail, and every type in the model is serialisable.
-    postcard::to_extend(&derived, out).expect("the corpus model always serialises")
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    out.extend_from_slice(&body);
+    out
 }
 
-/// Reads a blob written by [`encode`].
-pub fn decode(bytes: &[u8]) -> Result<Bundle, BlobError> {
-    match decode_prefix(bytes)? {
-        (bundle, []) => Ok(bundle),
-        (_, rest) => Err(BlobError::Corrupt(format!(
+/// Reads a blob written by [`encode`], borrowing the articles' text from `bytes`.
+pub fn decode(bytes: &'static [u8]) -> Result<Bundle, BlobError> {
+    let body = body(bytes)?;
+    if body.len() + HEADER_LEN != bytes.len() {
+        return Err(BlobError::Corrupt(format!(
             "{} unexpected bytes after the corpus",
+            bytes.len() - HEADER_LEN - body.len()
+        )));
+    }
+    match postcard::take_from_bytes::<(SearchIndex, Corpus, Catalogue, Clusters)>(body) {
+        Ok(((index, corpus, catalogue, clusters), [])) => Ok(Bundle {
+            index,
+            corpus,
+            catalogue,
+            clusters,
+        }),
+        Ok((_, rest)) => Err(BlobError::Corrupt(format!(
+            "the body ends {} bytes early",
             rest.len()
         ))),
+        Err(e) => Err(BlobError::Corrupt(e.to_string())),
     }
 }
 
 /// The length of the blob at the start of `bytes`, which may go on with other data (as in the
 /// data section of the wasm that embeds it; the size report looks for it there).
 pub fn encoded_len(bytes: &[u8]) -> Result<usize, BlobError> {
-    let (_, rest) = decode_prefix(bytes)?;
-    Ok(bytes.len() - rest.len())
+    Ok(HEADER_LEN + body(bytes)?.len())
 }
 
-fn decode_prefix(bytes: &[u8]) -> Result<(Bundle, &[u8]), BlobError> {
-    let body = bytes.strip_prefix(MAGIC).ok_or(BlobError::NotABlob)?;
-    let (version, body) = body.split_at_checked(2).ok_or(BlobError::NotABlob)?;
+/// The body of the blob at the start of `bytes`, after checking its header.
+fn body(bytes: &[u8]) -> Result<&[u8], BlobError> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or(BlobError::NotABlob)?;
+    let (version, rest) = rest.split_at_checked(2).ok_or(BlobError::NotABlob)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
     if found != FORMAT_VERSION {
         return Err(BlobError::UnsupportedVersion { found });
     }
-    postcard::take_from_bytes::<(SearchIndex, Corpus, Catalogue, Clusters)>(body)
-        .map(|((index, corpus, catalogue, clusters), rest)| {
-            let bundle = Bundle {
-                index,
-                corpus,
-                catalogue,
-                clusters,
-            };
-            (bundle, rest)
-        })
-        .map_err(|e| BlobError::Corrupt(e.to_string()))
+    let (len, rest) = rest
+        .split_first_chunk::<8>()
+        .ok_or_else(|| BlobError::Corrupt("the header is cut short".to_owned()))?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).unwrap_or(usize::MAX);
+    rest.get(..len).ok_or_else(|| {
+        BlobError::Corrupt(format!(
+            "the body should be {len} bytes but only {} are there",
+            rest.len()
+        ))
+    })
+}
+
+/// Decodes a copy of `bytes` that is never freed: for tools and tests that read a blob once
+/// from a file or a buffer ([`decode`] borrows from bytes that live as long as the program).
+pub fn decode_leaked(bytes: &[u8]) -> Result<Bundle, BlobError> {
+    decode(Box::leak(bytes.to_vec().into_boxed_slice()))
 }
 
 #[cfg(test)]
@@ -150,7 +172,7 @@ mod tests {
     #[test]
     fn round_trips() {
         let corpus = sample();
-        let bundle = decode(&encode(&corpus)).unwrap();
+        let bundle = decode_leaked(&encode(&corpus)).unwrap();
         assert_eq!(bundle.corpus, corpus);
         assert_eq!(bundle.index, SearchIndex::build(&corpus));
         assert_eq!(bundle.catalogue, Catalogue::new(&corpus));
@@ -168,7 +190,7 @@ mod tests {
     fn refuses_other_versions_by_name() {
         let mut blob = encode(&sample());
         blob[8..10].copy_from_slice(&99u16.to_le_bytes());
-        let err = decode(&blob).unwrap_err();
+        let err = decode_leaked(&blob).unwrap_err();
         assert_eq!(err, BlobError::UnsupportedVersion { found: 99 });
         assert!(err.to_string().contains("version 99"));
     }
@@ -177,12 +199,12 @@ mod tests {
     fn refuses_truncated_and_padded_bodies() {
         let blob = encode(&sample());
         assert!(matches!(
-            decode(&blob[..blob.len() - 3]),
+            decode_leaked(&blob[..blob.len() - 3]),
             Err(BlobError::Corrupt(_))
         ));
         let mut padded = blob.clone();
         padded.push(0);
-        assert!(matches!(decode(&padded), Err(BlobError::Corrupt(_))));
+        assert!(matches!(decode_leaked(&padded), Err(BlobError::Corrupt(_))));
         assert_eq!(encoded_len(&padded), Ok(blob.len()));
     }
 
@@ -196,7 +218,7 @@ mod tests {
             std::fs::write(path, encode(&sample())).unwrap();
         }
         let bytes = std::fs::read(path).expect("fixture missing: run with DATELINE_BLESS=1 once");
-        assert_eq!(decode(&bytes).unwrap().corpus, sample());
+        assert_eq!(decode_leaked(&bytes).unwrap().corpus, sample());
     }
 
     /// Blobs of older formats are refused by name, never misread.
@@ -208,7 +230,10 @@ mod tests {
                 env!("CARGO_MANIFEST_DIR")
             );
             let bytes = std::fs::read(path).unwrap();
-            assert_eq!(decode(&bytes), Err(BlobError::UnsupportedVersion { found }));
+            assert_eq!(
+                decode_leaked(&bytes),
+                Err(BlobError::UnsupportedVersion { found })
+            );
         }
     }
 }

@@ -96,7 +96,7 @@ fn same_event(a: &Article, b: &Article) -> bool {
 /// what happened), folded but not stemmed (names and places, which carry an event, do not
 /// inflect much in English, and stemming is most of the cost), stop words left out.
 fn lead(article: &Article) -> BTreeSet<u64> {
-    let first = article.paragraphs.first().map_or("", String::as_str);
+    let first = article.paragraphs.first().map_or("", |p| p.as_str());
     let words = |text| {
         tokens(text)
             .filter(|t| !is_stop_word(&t.folded))

@@ -13,6 +13,7 @@ pub mod listing;
 pub mod model;
 pub mod related;
 pub mod search;
+pub mod text;
 pub mod timeline;
 pub mod url_state;
 

@@ -1,6 +1,7 @@
 //! The article model: what one article is once ingested, and the corpus that holds them in
 //! timeline order.
 
+pub use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -256,7 +257,10 @@ pub struct Entity {
 pub type EntityIndex = u32;
 
 /// One ingested article: cleaned text plus the metadata the timeline shows.
+///
+/// Decoding borrows the body and captions from the blob (see [`Text`]), hence the bound.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Article {
     /// Stable, readable identifier used in URLs, e.g. `2019-03-25-north-koreas-kim-may-visit-russia`.
     pub slug: String,
@@ -281,9 +285,9 @@ pub struct Article {
     /// The file the article came from, relative to the corpus folder (its provenance).
     pub source: String,
     /// The cleaned body text, one paragraph per element, publisher boilerplate removed.
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Text>,
     /// Photo captions found between headline and body, kept apart from the text.
-    pub captions: Vec<String>,
+    pub captions: Vec<Text>,
     /// The entities the article mentions, most mentioned first.
     pub entities: Vec<EntityIndex>,
 }
@@ -291,6 +295,7 @@ pub struct Article {
 /// All articles of one corpus, in timeline order: dated articles oldest first, undated ones last,
 /// ties broken by slug. The order is established once, at build time, by [`Corpus::new`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Corpus {
     articles: Vec<Article>,
     entities: Vec<Entity>,
@@ -358,7 +363,7 @@ pub(crate) mod tests {
             url: None,
             tags: Vec::new(),
             source: format!("{slug}.txt"),
-            paragraphs: vec!["Body.".to_owned()],
+            paragraphs: vec!["Body.".into()],
             captions: Vec::new(),
             entities: Vec::new(),
         }

@@ -1,6 +1,7 @@
 //! Every query feature, end to end through the public API: index built from a small corpus,
 //! queries parsed and run, results and highlights checked.
 
+use dateline_core::model::Text;
 use dateline_core::search::{Problem, SearchIndex, Searcher};
 use dateline_core::{Article, Corpus, Date, Entity, EntityKind, Sourced};
 
@@ -21,7 +22,7 @@ fn article(slug: &str, date: (i16, u8, u8), headline: &str, body: &[&str]) -> Ar
         url: None,
         tags: Vec::new(),
         source: format!("{slug}.txt"),
-        paragraphs: body.iter().map(|p| (*p).to_owned()).collect(),
+        paragraphs: body.iter().map(|p| Text::from(*p)).collect(),
         captions: Vec::new(),
         entities: Vec::new(),
     }

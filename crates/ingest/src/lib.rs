@@ -27,6 +27,7 @@ pub mod synth;
 pub mod text;
 
 use boilerplate::Repeated;
+use dateline_core::model::Text;
 use dateline_core::{Article, Confidence, Corpus, Date, Sourced};
 pub use diagnostic::{Diagnostic, Report, Severity};
 use entities::{Candidate, Gazetteer};
@@ -243,8 +244,8 @@ pub fn ingest_dir_with(
             url: draft.url,
             tags: draft.tags,
             source: draft.source,
-            paragraphs: body.paragraphs,
-            captions: body.captions,
+            paragraphs: body.paragraphs.into_iter().map(Text::from).collect(),
+            captions: body.captions.into_iter().map(Text::from).collect(),
             entities: mentions.iter().map(|(e, _)| corpus_index[e]).collect(),
         };
         reports.push(ArticleReport::new(

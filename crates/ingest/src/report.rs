@@ -79,7 +79,7 @@ impl ArticleReport {
             },
             place: article.place.clone(),
             paragraphs: article.paragraphs.len(),
-            captions: article.captions.clone(),
+            captions: article.captions.iter().map(|c| c.to_string()).collect(),
             stripped,
             entities: mentions
                 .iter()

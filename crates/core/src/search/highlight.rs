@@ -103,9 +103,9 @@ impl Phrase {
 
     /// Whether the phrase occurs in the article's headline, body or captions.
     pub fn occurs_in(&self, article: &Article) -> bool {
-        std::iter::once(&article.headline)
-            .chain(&article.paragraphs)
-            .chain(&article.captions)
+        std::iter::once(article.headline.as_str())
+            .chain(article.paragraphs.iter().map(|p| p.as_str()))
+            .chain(article.captions.iter().map(|c| c.as_str()))
             .any(|text| !self.ranges(text).is_empty())
     }
 }
@@ -323,7 +323,7 @@ mod tests {
         let filler = "word ".repeat(60);
         a.paragraphs = vec![
             "Railway mentioned once here.".into(),
-            format!("{filler} the railway bridge and the railway station opened {filler}"),
+            format!("{filler} the railway bridge and the railway station opened {filler}").into(),
             "Nothing.".into(),
         ];
         let mut h = Highlighter::default();
