@@ -292,6 +292,14 @@ pub struct Article {
     pub entities: Vec<EntityIndex>,
 }
 
+impl Article {
+    /// The body as one text, paragraphs separated by newlines.
+    pub fn body_text(&self) -> String {
+        let paragraphs: Vec<&str> = self.paragraphs.iter().map(Text::as_str).collect();
+        paragraphs.join("\n")
+    }
+}
+
 /// All articles of one corpus, in timeline order: dated articles oldest first, undated ones last,
 /// ties broken by slug. The order is established once, at build time, by [`Corpus::new`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

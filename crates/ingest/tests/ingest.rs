@@ -140,12 +140,7 @@ mod seed_corpus {
     fn bodies_hold_the_article_and_none_of_the_publisher_chrome() {
         let ingested = ingest_dir(&seed_corpus()).unwrap();
         for article in ingested.corpus.articles() {
-            let body = article
-                .paragraphs
-                .iter()
-                .map(|p| p.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
+            let body = article.body_text();
             assert_no_chrome(&article.source, &body);
             assert!(
                 !article
@@ -285,12 +280,7 @@ mod seed_corpus_text_only {
         let dir = bare_seeds();
         let ingested = ingest(dir.path());
         for article in ingested.corpus.articles() {
-            let body = article
-                .paragraphs
-                .iter()
-                .map(|p| p.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
+            let body = article.body_text();
             assert_no_chrome(&article.source, &body);
         }
         let visa = ingested

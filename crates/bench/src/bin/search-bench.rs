@@ -190,7 +190,7 @@ fn emit(dir: &std::path::Path, size: usize, corpus: &Corpus, index: &[u8], mix: 
             json!({
                 "id": id,
                 "headline": a.headline,
-                "body": a.paragraphs.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n"),
+                "body": a.body_text(),
                 "outlet": a.outlet,
                 "entities": entities.join(" | "),
             })
