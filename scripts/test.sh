@@ -11,11 +11,11 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "formatting"
 cargo fmt --all -- --check
 
-step "clippy: core and ingest (native), app (wasm32)"
+step "clippy: the workspace (native), app (wasm32)"
 cargo clippy --workspace --exclude dateline --all-targets -- -D warnings
 cargo clippy -p dateline --target wasm32-unknown-unknown -- -D warnings
 
-step "unit tests: core and ingest"
+step "unit tests: core, ingest, package and the benches"
 cargo test --workspace --exclude dateline
 
 step "release build (and the single file dist/dateline.html)"
