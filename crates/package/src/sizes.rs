@@ -272,7 +272,7 @@ pub fn contributors(path: &Path, top: usize) -> Result<Contributors, PackageErro
             .map(|n| format!("{:#}", rustc_demangle::demangle(n)))
             .unwrap_or_else(|| format!("function #{}", imported + i as u32));
         // wasm-bindgen runs these to learn the types, then removes them.
-        if name.starts_with("__wbindgen_describe") {
+        if is_type_descriptor(&name) {
             continue;
         }
         code += size;
@@ -319,6 +319,13 @@ fn crate_of(name: &str) -> String {
     } else {
         "(runtime: allocator, libc, wasm-bindgen shims)".to_owned()
     }
+}
+
+/// The functions wasm-bindgen interprets at build time and then drops from the wasm.
+fn is_type_descriptor(name: &str) -> bool {
+    name.starts_with("__wbindgen_describe")
+        || name.contains("wasm_bindgen::describe::WasmDescribe>::describe")
+        || name.contains("WasmDescribeVector>::describe_vector")
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, PackageError> {
@@ -384,6 +391,17 @@ mod tests {
         ] {
             assert_eq!(crate_of(name), krate, "{name}");
         }
+    }
+
+    #[test]
+    fn leaves_out_what_wasm_bindgen_drops() {
+        assert!(is_type_descriptor("__wbindgen_describe___wbg_new_1234"));
+        assert!(is_type_descriptor(
+            "<web_sys::features::gen_ReadableStreamReaderMode::ReadableStreamReaderMode as wasm_bindgen::describe::WasmDescribe>::describe"
+        ));
+        assert!(!is_type_descriptor(
+            "dateline_core::search::searcher::Searcher::run"
+        ));
     }
 
     #[test]
