@@ -510,10 +510,62 @@ mod tests {
         assert_eq!(encode(&state(Some("a b&c"))), "?a=a+b%26c");
     }
 
+    /// A query string as links in the wild garble them: known and unknown keys, repeated and
+    /// conflicting parameters, broken percent-encoding, stray separators, any characters.
+    fn garbled_query() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            Just("q".to_owned()),
+            Just("a".to_owned()),
+            Just("sort".to_owned()),
+            Just("from".to_owned()),
+            Just("to".to_owned()),
+            Just("person".to_owned()),
+            Just("outlet".to_owned()),
+            Just("year".to_owned()),
+            "\\PC{0,6}",
+        ];
+        let value = prop_oneof![
+            "\\PC{0,12}",
+            "[0-9]{1,6}(-[0-9]{1,3})?",
+            Just("%".to_owned()),
+            Just("%zz%E2%82".to_owned()),
+            Just("newest".to_owned()),
+            Just(",,a,,b,".to_owned()),
+        ];
+        let pair = (key, proptest::option::of(value)).prop_map(|(k, v)| match v {
+            Some(v) => format!("{k}={v}"),
+            None => k,
+        });
+        (
+            proptest::bool::ANY,
+            proptest::collection::vec(pair, 0..12),
+            "[&;#?=]{0,2}",
+        )
+            .prop_map(|(question, pairs, tail)| {
+                format!(
+                    "{}{}{tail}",
+                    if question { "?" } else { "" },
+                    pairs.join("&")
+                )
+            })
+    }
+
     proptest! {
         #[test]
         fn parse_never_panics(query in any::<String>()) {
             let _ = parse(&query);
+        }
+
+        /// Whatever a link says, the page shows a state whose own link shows it again, without
+        /// new notices: a shared link of a garbled view is stable.
+        #[test]
+        fn any_garbled_query_gives_a_state_that_round_trips(query in garbled_query()) {
+            let corpus = Corpus::new(vec![article("known", Some((2019, 3, 25)))], Vec::new());
+            let catalogue = Catalogue::new(&corpus);
+            let first = parse_for(&query, &corpus, &catalogue);
+            let again = parse_for(&encode(&first.state), &corpus, &catalogue);
+            prop_assert_eq!(&again.state, &first.state);
+            prop_assert!(again.notices.is_empty(), "{:?}", again.notices);
         }
 
         #[test]
