@@ -1,8 +1,8 @@
 //! The corpus-level configuration file, `dateline.toml` at the top of a corpus folder.
 //!
-//! It holds what is true of a whole corpus rather than of one article: for now the boilerplate
-//! patterns of its outlets. The file is optional; without it nothing is stripped but the banners
-//! above each headline.
+//! It holds what is true of a whole corpus rather than of one article: the boilerplate patterns
+//! of its outlets, and the limits the build enforces. The file is optional; without it nothing is
+//! stripped but the banners above each headline, and the default limits apply.
 //!
 //! ```toml
 //! [boilerplate]
@@ -10,6 +10,12 @@
 //! drop_lines = ["Click to start listening"]
 //! # A line starting with one of these ends the article: it and all that follows are dropped.
 //! end_markers = ["Read more", "Sign up for our free weekly newsletter"]
+//!
+//! [limits]
+//! # The largest article file, in bytes (default 5 MB: a saved page with its scripts).
+//! max_article_bytes = 5_000_000
+//! # The most articles a corpus may hold (default 50,000).
+//! max_articles = 50_000
 //! ```
 //!
 //! Matching ignores case, surrounding white space, and curly versus straight quotes.
@@ -28,6 +34,29 @@ pub struct Config {
     /// Publisher boilerplate to strip from article text.
     #[serde(default)]
     pub boilerplate: Boilerplate,
+    /// What the build refuses.
+    #[serde(default)]
+    pub limits: Limits,
+}
+
+/// The build's limits: a corpus beyond them fails with a message saying which and how to raise
+/// them, instead of producing an app too large to load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// The largest article file, in bytes.
+    pub max_article_bytes: u64,
+    /// The most article files.
+    pub max_articles: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_article_bytes: 5_000_000,
+            max_articles: 50_000,
+        }
+    }
 }
 
 /// Patterns of publisher boilerplate.
@@ -49,7 +78,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
             path,
             text,
             &e,
-            "the file holds one [boilerplate] table with the lists drop_lines and end_markers",
+            "the file holds a [boilerplate] table (drop_lines, end_markers) and a [limits] table \
+             (max_article_bytes, max_articles)",
         )
     })?;
     if let Some(blank) = config
@@ -85,6 +115,20 @@ mod tests {
             parse(Path::new("dateline.toml"), "").unwrap(),
             Config::default()
         );
+    }
+
+    #[test]
+    fn reads_limits_and_defaults_the_missing_one() {
+        let c = parse(Path::new("dateline.toml"), "[limits]\nmax_articles = 10\n").unwrap();
+        assert_eq!(
+            c.limits,
+            Limits {
+                max_articles: 10,
+                ..Limits::default()
+            }
+        );
+        let e = parse(Path::new("dateline.toml"), "[limits]\nmax_bytes = 1").unwrap_err();
+        assert!(e.problem.contains("unknown field"), "{e}");
     }
 
     #[test]

@@ -94,17 +94,9 @@ pub fn ingest_dir_with(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Ingested, Report> {
     let mut diagnostics = Vec::new();
-    let files = source::scan(dir, &mut diagnostics);
+    let mut files = source::scan(dir, &mut diagnostics);
 
-    let config = files
-        .config
-        .as_ref()
-        .and_then(|f| {
-            config::parse(&f.path, &f.text)
-                .map_err(|d| diagnostics.push(d))
-                .ok()
-        })
-        .unwrap_or_default();
+    let config = std::mem::take(&mut files.config);
     let gazetteer = files
         .gazetteer
         .as_ref()

@@ -5,7 +5,7 @@
 //! `gazetteer.toml` (entities) stand at the top, and a top-level `README.md` is documentation.
 //! Hidden files and folders are skipped. Files are read whole and must be UTF-8.
 
-use crate::config;
+use crate::config::{self, Config};
 use crate::diagnostic::{line_of, Diagnostic};
 use crate::document::Format;
 use crate::entities;
@@ -44,7 +44,8 @@ impl ArticleFile {
 /// Everything found in a corpus folder.
 #[derive(Debug, Default)]
 pub(crate) struct Files {
-    pub config: Option<TextFile>,
+    /// `dateline.toml`, parsed (the default when it is missing or wrong; its errors are reported).
+    pub config: Config,
     pub gazetteer: Option<TextFile>,
     /// Sorted by relative path.
     pub articles: Vec<ArticleFile>,
@@ -71,7 +72,12 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let top = path.parent() == Some(dir);
         if top && name == config::FILE_NAME {
-            files.config = read(&path, diagnostics).map(|text| TextFile { path, text });
+            if let Some(text) = read(&path, diagnostics) {
+                match config::parse(&path, &text) {
+                    Ok(config) => files.config = config,
+                    Err(d) => diagnostics.push(d),
+                }
+            }
         } else if top && name == entities::FILE_NAME {
             files.gazetteer = read(&path, diagnostics).map(|text| TextFile { path, text });
         } else if top && name.eq_ignore_ascii_case("README.md") {
@@ -92,8 +98,33 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
         }
     }
 
+    let limits = files.config.limits;
+    if articles.len() > limits.max_articles {
+        diagnostics.push(Diagnostic::error(
+            dir,
+            format!(
+                "the corpus holds {} articles, more than the limit of {}",
+                articles.len(),
+                limits.max_articles
+            ),
+            "raise max_articles under [limits] in dateline.toml, or split the corpus",
+        ));
+        return files;
+    }
     for (path, format) in articles {
         let sidecar_path = sidecars.remove(&path.with_extension(""));
+        let size = fs::metadata(&path).map_or(0, |m| m.len());
+        if size > limits.max_article_bytes {
+            diagnostics.push(Diagnostic::error(
+                &path,
+                format!(
+                    "the file is {size} bytes, more than the limit of {} per article",
+                    limits.max_article_bytes
+                ),
+                "trim it to the article, or raise max_article_bytes under [limits] in dateline.toml",
+            ));
+            continue;
+        }
         let Some(text) = read(&path, diagnostics) else {
             continue;
         };

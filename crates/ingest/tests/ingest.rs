@@ -383,6 +383,47 @@ mod broken_corpora {
     }
 
     #[test]
+    fn an_article_over_the_size_limit_fails_the_build_by_name() {
+        let big = format!("Headline\n{}", "word ".repeat(100));
+        let (dir, result) = ingest_files(&[
+            ("dateline.toml", b"[limits]\nmax_article_bytes = 200\n"),
+            ("small.txt", b"Head\nBody."),
+            ("big.txt", big.as_bytes()),
+        ]);
+        let lines = report_lines(dir.path(), &result.unwrap_err());
+        assert_eq!(
+            lines,
+            [
+                "big.txt: the file is 509 bytes, more than the limit of 200 per article — \
+              trim it to the article, or raise max_article_bytes under [limits] in dateline.toml"
+            ],
+        );
+    }
+
+    #[test]
+    fn a_corpus_over_the_count_limit_fails_the_build() {
+        let (_dir, result) = ingest_files(&[
+            ("dateline.toml", b"[limits]\nmax_articles = 2\n"),
+            ("a.txt", b"A\nOne."),
+            ("b.txt", b"B\nTwo."),
+            ("c.txt", b"C\nThree."),
+        ]);
+        let text = result.unwrap_err().to_string();
+        assert!(
+            text.contains("the corpus holds 3 articles, more than the limit of 2")
+                && text.contains("raise max_articles under [limits] in dateline.toml"),
+            "{text}"
+        );
+        // At the limit, it builds.
+        let (_dir, result) = ingest_files(&[
+            ("dateline.toml", b"[limits]\nmax_articles = 2\n"),
+            ("a.txt", b"A\nOne."),
+            ("b.txt", b"B\nTwo."),
+        ]);
+        assert_eq!(result.unwrap().corpus.len(), 2);
+    }
+
+    #[test]
     fn a_bad_config_file_names_its_line() {
         let (dir, result) = ingest_files(&[
             ("dateline.toml", b"[boilerplate]\n\nend_markerz = []\n"),
