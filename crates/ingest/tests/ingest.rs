@@ -566,3 +566,84 @@ mod check_command {
         assert!(stderr.contains("usage: dateline-check"), "{stderr}");
     }
 }
+
+/// Links never rot: an article's permalink (`?a=<slug>`) opens the same article after other
+/// articles are added to or removed from the corpus and it is rebuilt; a removed article's link
+/// gets the "no longer in this collection" notice.
+mod link_stability {
+    use super::*;
+    use dateline_core::facets::Catalogue;
+    use dateline_core::url_state::{parse_for, Notice};
+    use std::collections::BTreeMap;
+
+    fn slugs_by_source(dir: &Path) -> BTreeMap<String, String> {
+        let ingested = ingest_dir(dir).unwrap();
+        ingested
+            .corpus
+            .articles()
+            .iter()
+            .map(|a| (a.source.clone(), a.slug.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn permalinks_survive_adding_and_removing_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        for entry in fs::read_dir(seed_corpus()).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+        let before = slugs_by_source(dir.path());
+        assert_eq!(before.len(), 5);
+
+        // Remove one article (with its sidecar); add two, one sorting before every seed file
+        // and one dated between seed articles.
+        let (removed_source, removed_slug) = before.iter().nth(2).unwrap();
+        let stem = removed_source.trim_end_matches(".txt");
+        fs::remove_file(dir.path().join(removed_source)).unwrap();
+        let _ = fs::remove_file(dir.path().join(format!("{stem}.meta.toml")));
+        fs::write(
+            dir.path().join("!!first.txt"),
+            "Lavrov Meets Choe Son Hui in Moscow\n\nMOSCOW, November 4, 2024. Talks went on.",
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("zz-last.md"),
+            "# Railway Bridge Talks Resume\n\nPyongyang, 12 June 2017. The bridge at Khasan was discussed.",
+        )
+        .unwrap();
+
+        let ingested = ingest_dir(dir.path()).unwrap();
+        let after: BTreeMap<_, _> = ingested
+            .corpus
+            .articles()
+            .iter()
+            .map(|a| (a.source.clone(), a.slug.clone()))
+            .collect();
+        assert_eq!(after.len(), 6);
+        for (source, slug) in &before {
+            if source == removed_source {
+                continue;
+            }
+            assert_eq!(
+                after.get(source),
+                Some(slug),
+                "{source} changed its permalink"
+            );
+            // The old link opens that very article.
+            let catalogue = Catalogue::new(&ingested.corpus);
+            let parsed = parse_for(&format!("?a={slug}"), &ingested.corpus, &catalogue);
+            let opened = parsed
+                .state
+                .article
+                .as_deref()
+                .and_then(|s| ingested.corpus.find(s));
+            let opened = opened.map(|a| a.source.as_str());
+            assert_eq!(opened, Some(source.as_str()));
+        }
+        let catalogue = Catalogue::new(&ingested.corpus);
+        let gone = parse_for(&format!("?a={removed_slug}"), &ingested.corpus, &catalogue);
+        assert_eq!(gone.state.article, None);
+        assert_eq!(gone.notices, [Notice::UnknownArticle(removed_slug.clone())]);
+    }
+}
