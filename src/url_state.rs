@@ -44,31 +44,19 @@ impl ViewControl {
         if self.state.get_untracked() == next {
             return;
         }
-        let history = BrowserHistory::new();
-        let query = url_state::encode(&next);
-        // An empty query must still replace the old one: the page's own path does that.
-        let target = if query.is_empty() {
-            history.location().path().to_owned()
-        } else {
-            query
-        };
-        if replace {
-            history.replace(target);
-        } else {
-            history.push(target);
-        }
+        write_query(url_state::encode(&next), replace);
     }
 
     /// Shows the view a pasted link names (any copy's address, or just its query), as if the
     /// link had been opened here: what it asks that cannot be shown becomes notices.
     pub fn open_query(&self, query: &str) {
         self.typing.set_value(false);
-        let history = BrowserHistory::new();
-        if query.is_empty() {
-            history.push(history.location().path().to_owned());
+        let query = if query.is_empty() {
+            String::new()
         } else {
-            history.push(format!("?{query}"));
-        }
+            format!("?{query}")
+        };
+        write_query(query, false);
     }
 
     /// The relative link to this view with an article open (tracks the view, for `href`s).
@@ -95,6 +83,23 @@ impl ViewControl {
     /// Hides the notices about the current URL.
     pub fn dismiss_notices(&self) {
         self.set_notices.set(Vec::new());
+    }
+}
+
+/// Puts `query` (with its `?`, or empty for the default view) in the address bar as a new
+/// history entry, or in place of the current one.
+fn write_query(query: String, replace: bool) {
+    let history = BrowserHistory::new();
+    // An empty query must still replace the old one: the page's own path does that.
+    let target = if query.is_empty() {
+        history.location().path().to_owned()
+    } else {
+        query
+    };
+    if replace {
+        history.replace(target);
+    } else {
+        history.push(target);
     }
 }
 

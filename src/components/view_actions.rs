@@ -30,9 +30,7 @@ pub fn ViewActions(
     };
     let menu = NodeRef::<leptos::html::Details>::new();
     let export = move |format: Format| {
-        if let Some(details) = menu.get_untracked() {
-            details.set_open(false);
-        }
+        close(menu);
         let state = view.state.get_untracked();
         let text = listing.with_untracked(|l| export_text(&state, l, format));
         if let Err(e) = download(&text, format) {
@@ -83,6 +81,13 @@ pub fn ViewActions(
     }
 }
 
+/// Folds a toolbar menu once its choice is made.
+fn close(menu: NodeRef<leptos::html::Details>) {
+    if let Some(details) = menu.get_untracked() {
+        details.set_open(false);
+    }
+}
+
 /// In the offline copy, a link someone copied from their own copy names a file on their
 /// machine; pasting it here shows its view in this copy.
 #[component]
@@ -100,9 +105,7 @@ fn OpenLink(view: ViewControl) -> impl IntoView {
                 problem.set(false);
                 view.open_query(query);
                 field.set_value("");
-                if let Some(details) = menu.get_untracked() {
-                    details.set_open(false);
-                }
+                close(menu);
             }
             None => problem.set(true),
         }

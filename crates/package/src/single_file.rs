@@ -33,14 +33,16 @@ pub fn inline(dir: &Path, index_html: &str) -> Result<String, PackageError> {
         index_html,
         RewriteStrSettings::new()
             .append_element_content_handler(element!("link[rel=stylesheet][href]", |el| {
-                let css = text(read(&href(el))?, &href(el))?;
-                refuse_closing_tag(&css, "</style", &href(el))?;
+                let href = href(el);
+                let css = text(read(&href)?, &href)?;
+                refuse_closing_tag(&css, "</style", &href)?;
                 el.replace(&format!("<style>{css}</style>"), ContentType::Html);
                 Ok(())
             }))
             .append_element_content_handler(element!("link[rel=icon][href]", |el| {
-                let data = BASE64.encode(read(&href(el))?);
-                let kind = media_type(&href(el));
+                let href = href(el);
+                let data = BASE64.encode(read(&href)?);
+                let kind = media_type(&href);
                 el.set_attribute("href", &format!("data:{kind};base64,{data}"))?;
                 el.remove_attribute("integrity");
                 Ok(())
