@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything, then runs every check and test: formatting, clippy (native and wasm),
-# the unit tests, a release build and its size report, and the end-to-end tests in headless Chromium.
+# the unit tests, a release build and its size report, a release build of the hostile test corpus,
+# and the end-to-end tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -23,6 +24,10 @@ trunk build --release --offline
 
 step "size report"
 cargo run -q -p dateline-package --bin dateline-size -- dist 10
+
+step "release build of the hostile corpus (for e2e/hostile.test.mjs)"
+node e2e/fixtures/hostile-corpus.mjs target/e2e-hostile/corpus
+DATELINE_CORPUS=target/e2e-hostile/corpus trunk build --release --offline --dist target/e2e-hostile/dist
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 e2e/*.test.mjs

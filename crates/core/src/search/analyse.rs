@@ -6,7 +6,9 @@
 //! - **Tokens** are runs of letters and digits in any script. Hyphens, dashes and all other
 //!   punctuation separate words, so "Kim Jong-un" gives `kim`, `jong`, `un` like "Kim Jong Un".
 //!   An apostrophe between letters (`'`, `’`, `ʼ`) joins them: "Pyongyang’s" is one token.
-//! - **Folding** lower-cases, removes diacritics (canonical decomposition, combining marks
+//!   So do the invisible characters scrapes leave inside words (zero-width spaces and joiners,
+//!   soft hyphens, byte-order marks, direction marks): "Vla\u{200B}divostok" is one token.
+//! - **Folding** drops those invisible characters, lower-cases, removes diacritics (canonical decomposition, combining marks
 //!   dropped; Hangul syllables are left whole), drops apostrophes and a possessive `’s`:
 //!   "Pyongyang’s" → `pyongyang`, "Ёлкин" → `елкин`. Compatibility forms (ligatures like `ﬁ`,
 //!   full-width letters) are not folded: their tables would add about 60 KB to the app for
@@ -31,6 +33,21 @@ pub struct Token {
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
+}
+
+/// A character with no glyph that a scrape may leave inside a word: soft hyphen, zero-width space,
+/// non-joiner and joiner, left-to-right and right-to-left marks, direction embeddings, overrides
+/// and isolates, word joiner and invisible operators, byte-order mark. None splits a word.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Splits `text` into word tokens, in order.
@@ -68,10 +85,20 @@ pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             }
             at += len;
         };
+        // Whether the word goes on after `from`, past any invisible characters.
+        let continues = |mut from: usize| {
+            while from < bytes.len() {
+                let (c, len) = char_at(from);
+                if !is_invisible(c) {
+                    return c.is_alphanumeric();
+                }
+                from += len;
+            }
+            false
+        };
         while at < bytes.len() {
             let (c, len) = char_at(at);
-            let joins_word =
-                is_apostrophe(c) && at + len < bytes.len() && char_at(at + len).0.is_alphanumeric();
+            let joins_word = (is_apostrophe(c) || is_invisible(c)) && continues(at + len);
             if c.is_alphanumeric() || is_combining_mark(c) || joins_word {
                 at += len;
             } else {
@@ -94,7 +121,9 @@ pub fn fold(word: &str) -> String {
     } else {
         let mut out = String::with_capacity(word.len());
         for c in word.chars() {
-            if is_hangul_syllable(c) {
+            if is_invisible(c) {
+                continue;
+            } else if is_hangul_syllable(c) {
                 out.push(c);
             } else {
                 decompose_canonical(c, |d| {
@@ -195,6 +224,17 @@ mod tests {
         // Precomposed and decomposed forms fold alike.
         assert_eq!(folded("Sergei\u{0308}"), folded("Sergeï"));
         assert_eq!(folded("Škoda Łódź Ωμέγα"), ["skoda", "łodz", "ωμεγα"]);
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_words() {
+        let text = "Vla\u{200B}di\u{200D}vo\u{FEFF}sto\u{AD}k \u{202E}Lavrov\u{202C}, Pyong\u{200B}\u{200B}yang\u{200B} end";
+        assert_eq!(folded(text), ["vladivostok", "lavrov", "pyongyang", "end"]);
+        let words: Vec<&str> = word_ranges(text).map(|r| &text[r]).collect();
+        assert_eq!(words[0], "Vla\u{200B}di\u{200D}vo\u{FEFF}sto\u{AD}k");
+        // A trailing invisible character is not part of the word; a lone one is no word.
+        assert_eq!(words[2], "Pyong\u{200B}\u{200B}yang");
+        assert!(folded("\u{200B} \u{202E}").is_empty());
     }
 
     #[test]
