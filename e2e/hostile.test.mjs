@@ -15,7 +15,7 @@ import { launch, openPage, gotoApp } from "./support/browser.mjs";
 import { HOSTILE } from "./fixtures/hostile-corpus.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../target/e2e-hostile/dist");
-const ARTICLES = 6;
+const ARTICLES = 8;
 
 let browser;
 before(async () => {
@@ -160,7 +160,7 @@ test("search, highlights and facets work on hostile text", async () => {
       await gotoApp(page, url);
 
       await page.getByRole("searchbox").fill("onerror");
-      await page.getByText(/^\d+ of 6 articles match/).waitFor();
+      await page.getByText(new RegExp(`^\\d+ of ${ARTICLES} articles match`)).waitFor();
       await page.locator(".entry-link", { hasText: "Summit markup" }).first().click();
       await page.locator(".reader-body mark").first().waitFor();
       const marks = await page.locator(".reader mark").allInnerTexts();
@@ -169,7 +169,7 @@ test("search, highlights and facets work on hostile text", async () => {
 
       // Zero-width space, joiner, byte-order mark and soft hyphen do not split a word.
       await page.goto(`${url}?q=vladivostok`);
-      await page.getByText("1 of 6 articles match").waitFor();
+      await page.getByText(`1 of ${ARTICLES} articles match`).waitFor();
       await page.locator(".timeline .entry-link").first().click();
       const mark = await page.locator(".reader mark").first().innerText();
       assert.equal(mark, HOSTILE.invisibleWord);
@@ -180,11 +180,37 @@ test("search, highlights and facets work on hostile text", async () => {
         has: page.locator(".facet-label", { hasText: HOSTILE.markupPerson }),
       });
       await person.locator("input").check();
-      await page.getByText("1 of 6 articles match").waitFor();
+      await page.getByText(`1 of ${ARTICLES} articles match`).waitFor();
       assert.match(new URL(page.url()).search, /^\?person=/);
       await page.goBack();
-      await page.getByText("6 articles", { exact: true }).waitFor();
+      await page.getByText(`${ARTICLES} articles`, { exact: true }).waitFor();
       assert.deepEqual(await dangers(page), []);
+      assert.deepEqual(page.errors, []);
+    },
+    { root: ROOT },
+  );
+});
+
+// A link made when one of the twins had the slug to itself lists both, never opens either
+// silently; choosing one opens it and puts its own slug in the address.
+test("a link to a slug two articles now share lets the reader choose", async () => {
+  await withServer(
+    "/",
+    async ({ url }) => {
+      const page = await trappedPage();
+      await gotoApp(page, `${url}?a=${HOSTILE.twinSlug}`);
+      const notice = page.locator(".notice");
+      await notice.getByText(`The link asks for the article “${HOSTILE.twinSlug}”, but 2 articles`).waitFor();
+      assert.equal(await page.locator(".reader-headline").count(), 0);
+      const choices = notice.locator(".notice-choices a");
+      assert.deepEqual(await choices.allInnerTexts(), [HOSTILE.twinHeadline, HOSTILE.twinHeadline]);
+      assert.match(await notice.innerText(), /Twin Outlet One/);
+      assert.match(await notice.innerText(), /Twin Outlet Two/);
+
+      await notice.locator("li", { hasText: "Twin Outlet Two" }).locator("a").click();
+      await page.locator(".reader-outlet", { hasText: "Twin Outlet Two" }).waitFor();
+      assert.match(new URL(page.url()).search, new RegExp(`^\\?a=${HOSTILE.twinSlug}-[0-9a-f]{6}$`));
+      assert.equal(await notice.count(), 0);
       assert.deepEqual(page.errors, []);
     },
     { root: ROOT },
@@ -240,6 +266,43 @@ test("direction overrides in the corpus stay inside their own text", async () =>
       const outlet = await page.locator(".reader-outlet").evaluate((o) => getComputedStyle(o).unicodeBidi);
       assert.equal(outlet, "isolate");
       assert.deepEqual(page.errors, []);
+    },
+    { root: ROOT },
+  );
+});
+
+// A bug that panics shows the crash view instead of a frozen page: the app is hidden, the
+// panic message, address and browser are in a read-only field ready to copy, and "Reload"
+// brings the same view back. (The hostile build has the `crash-test` feature, which panics on a
+// `dateline-test-crash` event.)
+test("a panic shows the crash view with the report, and Reload brings the view back", async () => {
+  await withServer(
+    "/",
+    async ({ url }) => {
+      const page = await trappedPage();
+      await gotoApp(page, `${url}?q=envoy`);
+      await page.evaluate(() =>
+        window.dispatchEvent(new CustomEvent("dateline-test-crash", { detail: "<b>payload</b> in a message" })),
+      );
+      const view = page.getByRole("alert").filter({ hasText: "Dateline stopped working" });
+      await view.waitFor();
+      assert.equal(await page.locator(".timeline").isVisible(), false);
+
+      const report = page.getByLabel(/report it with these details/);
+      const text = await report.inputValue();
+      assert.match(text, /^Dateline \d+\.\d+\.\d+ stopped: panicked at src\/crash\.rs:\d+:\d+:\ntest crash: <b>payload<\/b> in a message\n/);
+      assert.ok(text.includes(`Address: ${url}?q=envoy\n`), text);
+      assert.match(text, /Browser: Mozilla\/5\.0 .*Chrome/);
+      // Focused and selected, so one copy takes it; shown as text, not markup.
+      assert.equal(await report.evaluate((f) => document.activeElement === f && f.selectionEnd - f.selectionStart), text.length);
+      assert.equal(await page.locator(".crash b").count(), 0);
+      // The console has the panic (console_error_panic_hook), and the aborted instance's trap.
+      assert.ok(page.errors.some((e) => e.includes("test crash")), page.errors.join("\n"));
+
+      await page.getByRole("link", { name: "Reload the page" }).click();
+      await page.getByText(new RegExp(`^\\d+ of ${ARTICLES} articles match`)).waitFor();
+      assert.equal(new URL(page.url()).search, "?q=envoy");
+      assert.equal(await page.locator(".crash").count(), 0);
     },
     { root: ROOT },
   );

@@ -14,7 +14,7 @@ cargo fmt --all -- --check
 
 step "clippy: the workspace (native), app (wasm32)"
 cargo clippy --workspace --exclude dateline --all-targets -- -D warnings
-cargo clippy -p dateline --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p dateline --target wasm32-unknown-unknown --all-features -- -D warnings
 
 step "unit tests: core, ingest, package and the benches"
 cargo test --workspace --exclude dateline
@@ -25,9 +25,10 @@ trunk build --release --offline
 step "size report"
 cargo run -q -p dateline-package --bin dateline-size -- dist 10
 
-step "release build of the hostile corpus (for e2e/hostile.test.mjs)"
+step "release build of the hostile corpus, able to crash on request (for e2e/hostile.test.mjs)"
 node e2e/fixtures/hostile-corpus.mjs target/e2e-hostile/corpus
-DATELINE_CORPUS=target/e2e-hostile/corpus trunk build --release --offline --dist target/e2e-hostile/dist
+DATELINE_CORPUS=target/e2e-hostile/corpus trunk build --release --offline --features crash-test \
+  --dist target/e2e-hostile/dist
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 e2e/*.test.mjs

@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
                 <ViewActions view listing />
             </header>
             <PrintHeader view listing />
-            <NoticeBar notices=view.notices on_dismiss=Callback::new(move |()| view.dismiss_notices()) />
+            <NoticeBar view />
             <div class="layout">
                 <aside class="facets" class:open=move || facets_open.get() aria-label="Filters">
                     <button

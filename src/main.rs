@@ -4,11 +4,14 @@
 mod app;
 mod components;
 mod corpus;
+mod crash;
 mod keyboard;
 mod url_state;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    crash::install();
+    #[cfg(feature = "crash-test")]
+    crash::panic_on_test_event();
     // User Timing marks, for the load benchmark's breakdown (and any browser profiler).
     mark("dateline:start");
     corpus::searcher();

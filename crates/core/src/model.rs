@@ -337,6 +337,27 @@ impl Corpus {
         self.articles.iter().find(|a| a.slug == slug)
     }
 
+    /// The articles that took `slug` over with a suffix: when articles share a date and first
+    /// headline words, ingestion gives each `<slug>-<six hex digits>` (and, rarely, `-2` …
+    /// after that). A link made while one of them had `slug` to itself asks for these.
+    pub fn sharing(&self, slug: &str) -> Vec<&Article> {
+        self.articles
+            .iter()
+            .filter(|a| {
+                a.slug
+                    .strip_prefix(slug)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|rest| {
+                        let (hex, number) = rest.split_once('-').unwrap_or((rest, "1"));
+                        hex.len() == 6
+                            && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+                            && !number.is_empty()
+                            && number.bytes().all(|b| b.is_ascii_digit())
+                    })
+            })
+            .collect()
+    }
+
     /// How many articles the corpus holds.
     pub fn len(&self) -> usize {
         self.articles.len()
@@ -421,5 +442,26 @@ pub(crate) mod tests {
         let corpus = Corpus::new(vec![article("x", None)], Vec::new());
         assert!(corpus.find("x").is_some());
         assert!(corpus.find("y").is_none());
+    }
+
+    #[test]
+    fn sharing_finds_only_suffixed_slugs() {
+        let slugs = [
+            "a-3f9a0c",
+            "a-00beef-2",
+            "a-b",
+            "a-3f9a0c7",
+            "a-3F9A0C",
+            "ab-3f9a0c",
+            "a",
+        ];
+        let corpus = Corpus::new(slugs.iter().map(|s| article(s, None)).collect(), Vec::new());
+        let sharing: Vec<&str> = corpus
+            .sharing("a")
+            .iter()
+            .map(|a| a.slug.as_str())
+            .collect();
+        assert_eq!(sharing, ["a-00beef-2", "a-3f9a0c"]);
+        assert!(corpus.sharing("a-3f9a0c").is_empty());
     }
 }

@@ -117,6 +117,14 @@ impl ViewState {
 pub enum Notice {
     /// The link names an article this corpus does not have.
     UnknownArticle(String),
+    /// The link names an article by a slug that several articles with the same date and
+    /// headline now share, each under its own suffix; the reader chooses.
+    SharedArticle {
+        /// The slug the link gave.
+        slug: String,
+        /// The slugs of the articles that share it, in timeline order.
+        candidates: Vec<String>,
+    },
     /// A parameter that takes one value was given several; the first was used.
     RepeatedParameter(String),
     /// A `sort` value this app does not know; the timeline order is used.
@@ -143,6 +151,11 @@ impl fmt::Display for Notice {
             Notice::UnknownArticle(slug) => write!(
                 f,
                 "The link asks for an article “{slug}” that is not in this collection, so the timeline is shown instead."
+            ),
+            Notice::SharedArticle { slug, candidates } => write!(
+                f,
+                "The link asks for the article “{slug}”, but {} articles in this collection now have that date and headline; choose one.",
+                candidates.len()
             ),
             Notice::RepeatedParameter(name) => write!(
                 f,
@@ -274,7 +287,16 @@ pub fn parse_for(query: &str, corpus: &Corpus, catalogue: &Catalogue) -> Parsed 
     if let Some(slug) = &parsed.state.article {
         if corpus.find(slug).is_none() {
             let slug = parsed.state.article.take().unwrap_or_default();
-            parsed.notices.push(Notice::UnknownArticle(slug));
+            let candidates: Vec<String> = corpus
+                .sharing(&slug)
+                .iter()
+                .map(|a| a.slug.clone())
+                .collect();
+            parsed.notices.push(if candidates.is_empty() {
+                Notice::UnknownArticle(slug)
+            } else {
+                Notice::SharedArticle { slug, candidates }
+            });
         }
     }
     for (&facet, ids) in &mut parsed.state.filters {

@@ -63,6 +63,17 @@ impl Default for Options {
     }
 }
 
+/// An article's text as one folded string: what makes two files the same article.
+fn text_key(lines: &[Line]) -> String {
+    text::fold(
+        &lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
 /// Ingests every article under `dir` with the default options.
 pub fn ingest_dir(dir: &Path) -> Result<Ingested, Report> {
     ingest_dir_with(dir, Options::default(), &mut |_, _| {})
@@ -121,14 +132,7 @@ pub fn ingest_dir_with(
     let mut unique: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for draft in drafts {
-        let key = text::fold(
-            &draft
-                .lines
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        let key = text_key(&draft.lines);
         if let Some(&first) = seen.get(&key) {
             let kept: &mut Draft = &mut unique[first];
             diagnostics.push(Diagnostic::warning(
@@ -208,11 +212,14 @@ pub fn ingest_dir_with(
             .map(|((d, _), b)| (d.source.as_str(), b.as_str())),
     );
 
-    // Articles are in source-path order, so slug collisions resolve the same way every build.
+    // Articles that share a slug are told apart by their text (the same folded text that
+    // finds duplicates, so it does not depend on other articles); ties go by source path.
+    let texts: Vec<String> = articles.iter().map(|(d, _)| text_key(&d.lines)).collect();
     let slugs = slug::assign(
         articles
             .iter()
-            .map(|(d, _)| slug::base(d.date, &d.headline)),
+            .zip(&texts)
+            .map(|((d, _), text)| (slug::base(d.date, &d.headline), text.as_str())),
     );
     let mut reports = Vec::with_capacity(articles.len());
     let mut built = Vec::with_capacity(articles.len());

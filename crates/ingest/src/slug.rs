@@ -2,11 +2,13 @@
 //!
 //! A slug is the publication date followed by the first words of the headline, transliterated
 //! to ASCII: `2019-03-25-north-koreas-kim-may-visit-russia-to-meet`. It depends only on the
-//! article itself, so adding or removing other articles never changes it; identical slugs are
-//! told apart by [`assign`] in a fixed order.
+//! article itself, so adding or removing other articles never changes it — except when two
+//! articles share one: [`assign`] then gives each a suffix from its own text. A link made while
+//! the slug was bare still never opens the wrong article: the app finds the articles that now
+//! share it (`Corpus::sharing`) and lets the reader choose.
 
 use dateline_core::Date;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How many headline words a slug keeps.
 const MAX_WORDS: usize = 8;
@@ -42,31 +44,37 @@ fn first_words(text: &str, max: usize) -> String {
     words.join("-")
 }
 
-/// Makes slugs unique: the first holder of a slug (in the order given, which callers keep
-/// stable, e.g. by source path) keeps it, later ones get `-2`, `-3`, ….
-pub fn assign(bases: impl IntoIterator<Item = String>) -> Vec<String> {
-    let bases: Vec<String> = bases.into_iter().collect();
-    let mut taken: HashMap<String, usize> = bases.iter().map(|b| (b.clone(), 0)).collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(bases.len());
-    for b in &bases {
-        let n = seen.entry(b.as_str()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            out.push(b.clone());
+/// Makes slugs unique. Each article comes as its base slug and its text. A slug only one
+/// article has stays as it is; articles that share one each get six hex digits of a checksum
+/// (CRC-32) of their own text, `…-3f9a0c`, so the suffix does not depend on the rest of the
+/// corpus. Should two suffixes still clash (or hit another article's slug), `-2`, `-3` … follow
+/// in the order given, which callers keep stable (by source path).
+pub fn assign<'a>(articles: impl IntoIterator<Item = (String, &'a str)>) -> Vec<String> {
+    let articles: Vec<(String, &str)> = articles.into_iter().collect();
+    let mut sharing: HashMap<&str, usize> = HashMap::new();
+    for (base, _) in &articles {
+        *sharing.entry(base.as_str()).or_insert(0) += 1;
+    }
+    let mut taken: HashSet<String> = articles
+        .iter()
+        .filter(|(base, _)| sharing[base.as_str()] == 1)
+        .map(|(base, _)| base.clone())
+        .collect();
+    let mut out = Vec::with_capacity(articles.len());
+    for (base, text) in &articles {
+        if sharing[base.as_str()] == 1 {
+            out.push(base.clone());
             continue;
         }
-        // Skip suffixes that collide with another article's own base slug.
-        let mut k = *n;
-        let candidate = loop {
-            let c = format!("{b}-{k}");
-            if !taken.contains_key(&c) {
-                break c;
-            }
+        let suffixed = format!("{base}-{:06x}", crc32fast::hash(text.as_bytes()) >> 8);
+        let mut slug = suffixed.clone();
+        let mut k = 2;
+        while taken.contains(&slug) {
+            slug = format!("{suffixed}-{k}");
             k += 1;
-        };
-        taken.insert(candidate.clone(), 0);
-        out.push(candidate);
+        }
+        taken.insert(slug.clone());
+        out.push(slug);
     }
     out
 }
@@ -95,8 +103,40 @@ mod tests {
     }
 
     #[test]
-    fn collisions_get_stable_suffixes_that_avoid_existing_slugs() {
-        let slugs = assign(["a".into(), "b".into(), "a".into(), "a-2".into(), "a".into()]);
-        assert_eq!(slugs, ["a", "b", "a-3", "a-2", "a-4"]);
+    fn shared_slugs_get_suffixes_from_their_own_text() {
+        let slugs = assign([
+            ("a".into(), "first text"),
+            ("b".into(), "other"),
+            ("a".into(), "second text"),
+        ]);
+        let first = format!("a-{:06x}", crc32fast::hash(b"first text") >> 8);
+        let second = format!("a-{:06x}", crc32fast::hash(b"second text") >> 8);
+        assert_eq!(slugs, [first.clone(), "b".to_owned(), second.clone()]);
+        // The suffix depends only on the article: order and company do not change it.
+        let again = assign([
+            ("a".into(), "second text"),
+            ("a".into(), "first text"),
+            ("a".into(), "third text"),
+        ]);
+        assert_eq!(again[0], second);
+        assert_eq!(again[1], first);
+    }
+
+    #[test]
+    fn clashing_suffixes_are_numbered() {
+        let suffixed = format!("a-{:06x}", crc32fast::hash(b"same") >> 8);
+        let slugs = assign([
+            ("a".into(), "same"),
+            (suffixed.clone(), "unrelated"),
+            ("a".into(), "same"),
+        ]);
+        assert_eq!(
+            slugs,
+            [
+                format!("{suffixed}-2"),
+                suffixed.clone(),
+                format!("{suffixed}-3")
+            ]
+        );
     }
 }

@@ -495,11 +495,33 @@ mod without_metadata {
     }
 
     #[test]
-    fn identical_slugs_are_told_apart_in_file_order() {
+    fn identical_slugs_are_told_apart_by_their_text() {
         let (_dir, result) = ingest_files(&[("1.txt", b"Same\nOne."), ("2.txt", b"Same\nTwo.")]);
         let corpus = result.unwrap().corpus;
-        assert_eq!(corpus.find("undated-same").unwrap().source, "1.txt");
-        assert_eq!(corpus.find("undated-same-2").unwrap().source, "2.txt");
+        assert_eq!(corpus.find("undated-same"), None);
+        let sharing: Vec<&str> = corpus
+            .sharing("undated-same")
+            .iter()
+            .map(|a| a.source.as_str())
+            .collect();
+        assert_eq!(sharing.len(), 2);
+        for article in corpus.articles() {
+            let suffix = article.slug.strip_prefix("undated-same-").unwrap();
+            assert_eq!(suffix.len(), 6, "{}", article.slug);
+        }
+        // Renaming a file does not change its slug: the suffix comes from the text.
+        let (_dir, renamed) = ingest_files(&[("9.txt", b"Same\nOne."), ("2.txt", b"Same\nTwo.")]);
+        let renamed = renamed.unwrap().corpus;
+        let slug_of = |corpus: &dateline_core::Corpus, text: &str| {
+            corpus
+                .articles()
+                .iter()
+                .find(|a| a.body_text() == text)
+                .unwrap()
+                .slug
+                .clone()
+        };
+        assert_eq!(slug_of(&corpus, "One."), slug_of(&renamed, "One."));
     }
 }
 
@@ -645,5 +667,49 @@ mod link_stability {
         let gone = parse_for(&format!("?a={removed_slug}"), &ingested.corpus, &catalogue);
         assert_eq!(gone.state.article, None);
         assert_eq!(gone.notices, [Notice::UnknownArticle(removed_slug.clone())]);
+    }
+
+    // A newcomer with the same date and first headline words as an article already linked to
+    // (and a file name that sorts first) never takes the old link over: both articles get
+    // suffixes, and the old link lists them with the notice.
+    #[test]
+    fn a_newcomer_sharing_a_slug_never_takes_an_old_link_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let old =
+            "Putin Arrives in Pyongyang for Talks\n\nJune 19, 2024\n\nThe first visit in 24 years.";
+        fs::write(dir.path().join("m-old.txt"), old).unwrap();
+        let before = slugs_by_source(dir.path());
+        let old_slug = &before["m-old.txt"];
+        assert_eq!(old_slug, "2024-06-19-putin-arrives-in-pyongyang-for-talks");
+
+        let newcomer = "Putin Arrives in Pyongyang for Talks\n\nJune 19, 2024\n\nA second report.";
+        fs::write(dir.path().join("a-new.txt"), newcomer).unwrap();
+        let ingested = ingest_dir(dir.path()).unwrap();
+        let corpus = &ingested.corpus;
+        assert_eq!(
+            corpus.find(old_slug),
+            None,
+            "the old slug must not name either article"
+        );
+        let parsed = parse_for(&format!("?a={old_slug}"), corpus, &Catalogue::new(corpus));
+        assert_eq!(parsed.state.article, None);
+        let [Notice::SharedArticle { slug, candidates }] = parsed.notices.as_slice() else {
+            panic!("{:?}", parsed.notices);
+        };
+        assert_eq!(slug, old_slug);
+        let sources: Vec<&str> = candidates
+            .iter()
+            .map(|s| corpus.find(s).unwrap().source.as_str())
+            .collect();
+        assert_eq!(sources.len(), 2);
+        assert!(sources.contains(&"m-old.txt") && sources.contains(&"a-new.txt"));
+
+        // Each suffixed link keeps opening its article when a third one joins.
+        let suffixed = slugs_by_source(dir.path());
+        let third = "Putin Arrives in Pyongyang for Talks\n\nJune 19, 2024\n\nA third take.";
+        fs::write(dir.path().join("0-third.txt"), third).unwrap();
+        let after = slugs_by_source(dir.path());
+        assert_eq!(after["m-old.txt"], suffixed["m-old.txt"]);
+        assert_eq!(after["a-new.txt"], suffixed["a-new.txt"]);
     }
 }
