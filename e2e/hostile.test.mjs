@@ -207,7 +207,7 @@ test("a link to a slug two articles now share lets the reader choose", async () 
       assert.match(await notice.innerText(), /Twin Outlet One/);
       assert.match(await notice.innerText(), /Twin Outlet Two/);
 
-      await notice.locator("li", { hasText: "Twin Outlet Two" }).locator("a").click();
+      await notice.locator(".notice-choices li", { hasText: "Twin Outlet Two" }).locator("a").click();
       await page.locator(".reader-outlet", { hasText: "Twin Outlet Two" }).waitFor();
       assert.match(new URL(page.url()).search, new RegExp(`^\\?a=${HOSTILE.twinSlug}-[0-9a-f]{6}$`));
       assert.equal(await notice.count(), 0);
