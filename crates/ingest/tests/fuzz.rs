@@ -321,10 +321,18 @@ fn gazetteer() -> impl Strategy<Value = String> {
     ]
 }
 
+/// One article file (its name picks the format) and perhaps its sidecar.
+#[derive(Debug, Clone)]
+struct ArticleCase {
+    name: String,
+    bytes: Vec<u8>,
+    sidecar: Option<String>,
+}
+
 /// A corpus folder: 1–4 articles, each perhaps with a sidecar, and perhaps corpus files.
 #[derive(Debug, Clone)]
 struct CorpusCase {
-    articles: Vec<((String, Vec<u8>), Option<String>)>,
+    articles: Vec<ArticleCase>,
     config: Option<String>,
     gazetteer: Option<String>,
 }
@@ -373,7 +381,14 @@ fn sidecar() -> impl Strategy<Value = Option<String>> {
 
 fn corpus_case() -> impl Strategy<Value = CorpusCase> {
     (
-        proptest::collection::vec((article_file(), sidecar()), 1..5),
+        proptest::collection::vec(
+            (article_file(), sidecar()).prop_map(|((name, bytes), sidecar)| ArticleCase {
+                name,
+                bytes,
+                sidecar,
+            }),
+            1..5,
+        ),
         proptest::option::weighted(0.3, corpus_settings()),
         proptest::option::weighted(0.3, gazetteer()),
     )
@@ -456,7 +471,15 @@ fn documents_are_read_or_refused(text: &str) -> Result<(), TestCaseError> {
 fn corpora_ingest_or_are_refused(case: &CorpusCase) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut files = Vec::new();
-    for (i, ((name, bytes), sidecar)) in case.articles.iter().enumerate() {
+    for (
+        i,
+        ArticleCase {
+            name,
+            bytes,
+            sidecar,
+        },
+    ) in case.articles.iter().enumerate()
+    {
         let sub = dir.path().join(format!("{i}"));
         std::fs::create_dir(&sub).expect("a subfolder");
         std::fs::write(sub.join(name), bytes).expect("write an article");
@@ -523,24 +546,39 @@ fn corpora_ingest_or_are_refused(case: &CorpusCase) -> Result<(), TestCaseError>
     Ok(())
 }
 
+/// What the TOML parsers get: keys, broken values, tables.
+fn toml_input() -> impl Strategy<Value = String> {
+    text_of(TOML, 24)
+}
+
+/// What date finding gets: a line.
+fn line_input() -> impl Strategy<Value = String> {
+    text_of(COMMON, 16)
+}
+
+/// What the article readers get: tag soup, Markdown, scraped lines.
+fn document_input() -> impl Strategy<Value = String> {
+    prop_oneof![text_of(HTML, 40), text_of(MARKDOWN, 30), text_of(LINES, 20)]
+}
+
 proptest! {
     #[test]
-    fn metadata_never_panics(text in text_of(TOML, 24)) {
+    fn metadata_never_panics(text in toml_input()) {
         metadata_is_parsed_or_refused(&text)?;
     }
 
     #[test]
-    fn corpus_files_never_panic(text in text_of(TOML, 24)) {
+    fn corpus_files_never_panic(text in toml_input()) {
         corpus_files_are_parsed_or_refused(&text)?;
     }
 
     #[test]
-    fn date_finding_never_panics(line in text_of(COMMON, 16)) {
+    fn date_finding_never_panics(line in line_input()) {
         dates_point_into_the_line(&line)?;
     }
 
     #[test]
-    fn every_format_reads_any_text(text in prop_oneof![text_of(HTML, 40), text_of(MARKDOWN, 30), text_of(LINES, 20)]) {
+    fn every_format_reads_any_text(text in document_input()) {
         documents_are_read_or_refused(&text)?;
     }
 }
@@ -559,6 +597,16 @@ mod regressions {}
 
 // ---- The long run --------------------------------------------------------------------------
 
+/// One property for the long run: runs a round of the runner's cases.
+type Run = Box<dyn Fn(&mut TestRunner) -> Result<(), String>>;
+
+fn property<S>(strategy: S, check: fn(S::Value) -> Result<(), TestCaseError>) -> Run
+where
+    S: Strategy + 'static,
+{
+    Box::new(move |runner| runner.run(&strategy, check).map_err(|e| e.to_string()))
+}
+
 /// Every property in turn, in rounds, until `DATELINE_FUZZ_SECONDS` (default 60) are up; prints
 /// the executions. Run by `scripts/fuzz-ingest.sh`. A failure panics with the shrunk input.
 #[test]
@@ -576,52 +624,31 @@ fn fuzz_for_a_while() {
         ..Config::default()
     };
 
-    type Run = Box<dyn Fn(&mut TestRunner) -> Result<(), String>>;
     let properties: Vec<(&str, u32, Run)> = vec![
         (
             "metadata",
             2000,
-            Box::new(|r| {
-                r.run(&text_of(TOML, 24), |t| metadata_is_parsed_or_refused(&t))
-                    .map_err(|e| e.to_string())
-            }),
+            property(toml_input(), |t| metadata_is_parsed_or_refused(&t)),
         ),
         (
             "dateline.toml and gazetteer",
             2000,
-            Box::new(|r| {
-                r.run(&text_of(TOML, 24), |t| {
-                    corpus_files_are_parsed_or_refused(&t)
-                })
-                .map_err(|e| e.to_string())
-            }),
+            property(toml_input(), |t| corpus_files_are_parsed_or_refused(&t)),
         ),
         (
             "dates",
             5000,
-            Box::new(|r| {
-                r.run(&text_of(COMMON, 16), |t| dates_point_into_the_line(&t))
-                    .map_err(|e| e.to_string())
-            }),
+            property(line_input(), |t| dates_point_into_the_line(&t)),
         ),
         (
             "text, Markdown, HTML",
             500,
-            Box::new(|r| {
-                r.run(
-                    &prop_oneof![text_of(HTML, 40), text_of(MARKDOWN, 30), text_of(LINES, 20)],
-                    |t| documents_are_read_or_refused(&t),
-                )
-                .map_err(|e| e.to_string())
-            }),
+            property(document_input(), |t| documents_are_read_or_refused(&t)),
         ),
         (
             "whole corpora",
             100,
-            Box::new(|r| {
-                r.run(&corpus_case(), |c| corpora_ingest_or_are_refused(&c))
-                    .map_err(|e| e.to_string())
-            }),
+            property(corpus_case(), |c| corpora_ingest_or_are_refused(&c)),
         ),
     ];
     let mut executions = vec![0u64; properties.len()];
