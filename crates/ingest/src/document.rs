@@ -129,7 +129,7 @@ fn markdown(source: &str) -> Document {
 
 fn push_block(doc: &mut Document, number: usize, text: &str, h1: bool) {
     let text = crate::text::squeeze(text);
-    if text.is_empty() {
+    if crate::text::is_blank(&text) {
         return;
     }
     if h1 && doc.markup.headline.is_none() {

@@ -128,10 +128,10 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
         let Some(text) = read(&path, diagnostics) else {
             continue;
         };
-        if text.trim().is_empty() {
+        if crate::text::is_blank(&text) {
             diagnostics.push(Diagnostic::error(
                 &path,
-                "the file is empty",
+                "the file is empty (or holds only white space and invisible characters)",
                 "put the article text in it, or delete it",
             ));
             continue;

@@ -17,9 +17,16 @@ pub fn lines(text: &str) -> Vec<Line> {
     text.lines()
         .enumerate()
         .map(|(i, line)| (i + 1, squeeze(line)))
-        .filter(|(_, line)| !line.is_empty())
+        .filter(|(_, line)| !is_blank(line))
         .map(|(number, text)| Line { number, text })
         .collect()
+}
+
+/// Whether a line shows nothing: only white space and invisible characters (zero-width
+/// spaces, byte-order marks, direction controls, soft hyphens).
+pub fn is_blank(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || dateline_core::search::analyse::is_invisible(c))
 }
 
 /// The words of a line joined by single spaces.
@@ -101,6 +108,13 @@ pub fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_invisible_characters_are_blank() {
+        let text = "Headline\n\u{200b}\u{feff}\n \u{202e} \u{ad}\nBody \u{200b}";
+        let numbers: Vec<usize> = lines(text).iter().map(|l| l.number).collect();
+        assert_eq!(numbers, [1, 4]);
+    }
 
     #[test]
     fn fold_ignores_case_quotes_dashes_and_spacing() {

@@ -346,7 +346,7 @@ mod broken_corpora {
         let starts = [
             "a.meta.toml:3: invalid date",
             "b.txt:2: byte 14 is not UTF-8 text — save the file as UTF-8",
-            "c.txt: the file is empty — ",
+            "c.txt: the file is empty (or holds only white space and invisible characters) — ",
             "d.meta.toml: metadata for d.txt (or .md, .html) but no such article file — rename the sidecar",
             "e.meta.toml:3: unknown field `colour`",
         ];

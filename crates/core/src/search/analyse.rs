@@ -38,7 +38,7 @@ fn is_apostrophe(c: char) -> bool {
 /// A character with no glyph that a scrape may leave inside a word: soft hyphen, zero-width space,
 /// non-joiner and joiner, left-to-right and right-to-left marks, direction embeddings, overrides
 /// and isolates, word joiner and invisible operators, byte-order mark. None splits a word.
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'
