@@ -300,6 +300,19 @@ impl Article {
     }
 }
 
+/// The slug of an article whose base slug other articles have too (same date, same first
+/// headline words): the base, six hex digits of a checksum of the article's own text, and
+/// `-clash` when that is still taken (`clash` ≥ 2). Ingestion writes these;
+/// [`Corpus::sharing`] reads them back for an old link to the bare base.
+pub fn shared_slug(base: &str, checksum: u32, clash: usize) -> String {
+    let suffixed = format!("{base}-{:06x}", checksum >> 8);
+    if clash < 2 {
+        suffixed
+    } else {
+        format!("{suffixed}-{clash}")
+    }
+}
+
 /// All articles of one corpus, in timeline order: dated articles oldest first, undated ones last,
 /// ties broken by slug. The order is established once, at build time, by [`Corpus::new`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -337,9 +350,8 @@ impl Corpus {
         self.articles.iter().find(|a| a.slug == slug)
     }
 
-    /// The articles that took `slug` over with a suffix: when articles share a date and first
-    /// headline words, ingestion gives each `<slug>-<six hex digits>` (and, rarely, `-2` …
-    /// after that). A link made while one of them had `slug` to itself asks for these.
+    /// The articles that took `slug` over with a suffix ([`shared_slug`]). A link made while
+    /// one of them had `slug` to itself asks for these.
     pub fn sharing(&self, slug: &str) -> Vec<&Article> {
         self.articles
             .iter()
@@ -463,5 +475,16 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(sharing, ["a-00beef-2", "a-3f9a0c"]);
         assert!(corpus.sharing("a-3f9a0c").is_empty());
+        // What ingestion writes, `sharing` reads back.
+        let written = [
+            shared_slug("b", 0x3f9a_0c11, 1),
+            shared_slug("b", 0x00be_ef00, 2),
+        ];
+        assert_eq!(written, ["b-3f9a0c", "b-00beef-2"]);
+        let corpus = Corpus::new(
+            written.iter().map(|s| article(s, None)).collect(),
+            Vec::new(),
+        );
+        assert_eq!(corpus.sharing("b").len(), 2);
     }
 }

@@ -85,6 +85,9 @@ struct Draft {
     path: std::path::PathBuf,
     sidecar_name: String,
     lines: Vec<Line>,
+    /// The folded text of `lines`: what makes two files the same article, and what tells
+    /// articles that share a slug apart.
+    text_key: String,
     headline: String,
     headline_source: Sourced,
     headline_at: Option<usize>,
@@ -132,8 +135,7 @@ pub fn ingest_dir_with(
     let mut unique: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for draft in drafts {
-        let key = text_key(&draft.lines);
-        if let Some(&first) = seen.get(&key) {
+        if let Some(&first) = seen.get(&draft.text_key) {
             let kept: &mut Draft = &mut unique[first];
             diagnostics.push(Diagnostic::warning(
                 &draft.path,
@@ -147,7 +149,7 @@ pub fn ingest_dir_with(
             }
             continue;
         }
-        seen.insert(key, unique.len());
+        seen.insert(draft.text_key.clone(), unique.len());
         unique.push(draft);
     }
 
@@ -214,12 +216,10 @@ pub fn ingest_dir_with(
 
     // Articles that share a slug are told apart by their text (the same folded text that
     // finds duplicates, so it does not depend on other articles); ties go by source path.
-    let texts: Vec<String> = articles.iter().map(|(d, _)| text_key(&d.lines)).collect();
     let slugs = slug::assign(
         articles
             .iter()
-            .zip(&texts)
-            .map(|((d, _), text)| (slug::base(d.date, &d.headline), text.as_str())),
+            .map(|(d, _)| (slug::base(d.date, &d.headline), d.text_key.as_str())),
     );
     let mut reports = Vec::with_capacity(articles.len());
     let mut built = Vec::with_capacity(articles.len());
@@ -372,6 +372,7 @@ fn read_article(
         url: meta.url.or(markup.url),
         tags: meta.tags,
         warnings,
+        text_key: text_key(&lines),
         lines,
     })
 }

@@ -7,6 +7,7 @@
 //! the slug was bare still never opens the wrong article: the app finds the articles that now
 //! share it (`Corpus::sharing`) and lets the reader choose.
 
+use dateline_core::model::shared_slug;
 use dateline_core::Date;
 use std::collections::{HashMap, HashSet};
 
@@ -45,10 +46,10 @@ fn first_words(text: &str, max: usize) -> String {
 }
 
 /// Makes slugs unique. Each article comes as its base slug and its text. A slug only one
-/// article has stays as it is; articles that share one each get six hex digits of a checksum
-/// (CRC-32) of their own text, `…-3f9a0c`, so the suffix does not depend on the rest of the
-/// corpus. Should two suffixes still clash (or hit another article's slug), `-2`, `-3` … follow
-/// in the order given, which callers keep stable (by source path).
+/// article has stays as it is; articles that share one each get a suffix from a checksum
+/// (CRC-32) of their own text ([`shared_slug`]: `…-3f9a0c`), so the suffix does not depend on
+/// the rest of the corpus. Should two suffixes still clash (or hit another article's slug),
+/// `-2`, `-3` … follow in the order given, which callers keep stable (by source path).
 pub fn assign<'a>(articles: impl IntoIterator<Item = (String, &'a str)>) -> Vec<String> {
     let articles: Vec<(String, &str)> = articles.into_iter().collect();
     let mut sharing: HashMap<&str, usize> = HashMap::new();
@@ -66,12 +67,12 @@ pub fn assign<'a>(articles: impl IntoIterator<Item = (String, &'a str)>) -> Vec<
             out.push(base.clone());
             continue;
         }
-        let suffixed = format!("{base}-{:06x}", crc32fast::hash(text.as_bytes()) >> 8);
-        let mut slug = suffixed.clone();
-        let mut k = 2;
+        let checksum = crc32fast::hash(text.as_bytes());
+        let mut clash = 1;
+        let mut slug = shared_slug(base, checksum, clash);
         while taken.contains(&slug) {
-            slug = format!("{suffixed}-{k}");
-            k += 1;
+            clash += 1;
+            slug = shared_slug(base, checksum, clash);
         }
         taken.insert(slug.clone());
         out.push(slug);
