@@ -367,7 +367,9 @@ pub fn query_of_link(text: &str) -> Option<&str> {
         return Some(query);
     }
     let is_address = ["http://", "https://", "file://"].iter().any(|scheme| {
-        text.len() >= scheme.len() && text[..scheme.len()].eq_ignore_ascii_case(scheme)
+        text.as_bytes()
+            .get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme.as_bytes()))
     }) || text.ends_with(".html")
         || text.ends_with('/');
     let is_bare_query = text.contains('=') && !text.contains(char::is_whitespace);
@@ -578,6 +580,11 @@ mod tests {
             let _ = parse(&query);
         }
 
+        #[test]
+        fn query_of_link_never_panics(text in any::<String>()) {
+            let _ = query_of_link(&text);
+        }
+
         /// Whatever a link says, the page shows a state whose own link shows it again, without
         /// new notices: a shared link of a garbled view is stable.
         #[test]
@@ -648,6 +655,8 @@ mod tests {
             ("", None),
             ("putin visit", None),
             ("a = b", None),
+            // A multi-byte character where a scheme's end would fall.
+            ("abcdef€x", None),
         ] {
             assert_eq!(query_of_link(text), query, "{text:?}");
         }
