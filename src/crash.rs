@@ -8,7 +8,8 @@
 
 use std::panic::PanicHookInfo;
 use std::sync::atomic::{AtomicBool, Ordering};
-use web_sys::{Document, Element};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlTextAreaElement};
 
 /// Set once the view is up: a second panic (the app's own, or while building the view) only
 /// goes to the console.
@@ -19,30 +20,27 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         if !SHOWN.swap(true, Ordering::Relaxed) {
-            show(&report(info));
+            let address = web_sys::window().and_then(|w| w.location().href().ok());
+            show(&report(info, address.as_deref()), address.as_deref());
         }
     }));
 }
 
 /// The text of a bug report: the panic message and where it happened, the address (the view
 /// that was open) and the browser.
-fn report(info: &PanicHookInfo<'_>) -> String {
-    let window = web_sys::window();
-    let address = window.as_ref().and_then(|w| w.location().href().ok());
-    let browser = window
-        .as_ref()
-        .and_then(|w| w.navigator().user_agent().ok());
+fn report(info: &PanicHookInfo<'_>, address: Option<&str>) -> String {
+    let browser = web_sys::window().and_then(|w| w.navigator().user_agent().ok());
     format!(
         "Dateline {version} stopped: {info}\n\nAddress: {address}\nBrowser: {browser}\n",
         version = env!("CARGO_PKG_VERSION"),
-        address = address.as_deref().unwrap_or("unknown"),
+        address = address.unwrap_or("unknown"),
         browser = browser.as_deref().unwrap_or("unknown"),
     )
 }
 
-/// Hides the app (its nodes stay, for developer tools) and shows the crash view. Does nothing
-/// if the page has no document or body.
-fn show(report: &str) {
+/// Hides the app (its nodes stay, for developer tools) and shows the crash view, with the
+/// report selected. Does nothing if the page has no document or body.
+fn show(report: &str, address: Option<&str>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -55,19 +53,19 @@ fn show(report: &str) {
             let _ = node.set_attribute("hidden", "");
         }
     }
-    if let Some(view) = crash_view(&document, report) {
+    if let Some((view, field)) = crash_view(&document, report, address) {
         let _ = body.append_child(&view);
-    }
-    if let Some(field) = document
-        .get_element_by_id("crash-report")
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(e).ok())
-    {
         let _ = field.focus();
         field.select();
     }
 }
 
-fn crash_view(document: &Document, report: &str) -> Option<Element> {
+/// The view, and its report field.
+fn crash_view(
+    document: &Document,
+    report: &str,
+    address: Option<&str>,
+) -> Option<(Element, HtmlTextAreaElement)> {
     let element = |tag: &str, text: &str| -> Option<Element> {
         let e = document.create_element(tag).ok()?;
         if !text.is_empty() {
@@ -87,8 +85,8 @@ fn crash_view(document: &Document, report: &str) -> Option<Element> {
 
     let reload = element("a", "Reload the page")?;
     reload.set_class_name("crash-reload");
-    let address = web_sys::window().and_then(|w| w.location().href().ok())?;
-    reload.set_attribute("href", &address).ok()?;
+    // Without the address, an empty link still goes to the page itself.
+    reload.set_attribute("href", address.unwrap_or("")).ok()?;
     let reload_line = element("p", "")?;
     reload_line.append_child(&reload).ok()?;
 
@@ -97,7 +95,7 @@ fn crash_view(document: &Document, report: &str) -> Option<Element> {
         "If it happens again, please report it with these details (selected, ready to copy):",
     )?;
     label.set_attribute("for", "crash-report").ok()?;
-    let field = element("textarea", "")?;
+    let field: HtmlTextAreaElement = element("textarea", "")?.dyn_into().ok()?;
     field.set_id("crash-report");
     field.set_attribute("readonly", "").ok()?;
     field.set_attribute("rows", "8").ok()?;
@@ -105,10 +103,10 @@ fn crash_view(document: &Document, report: &str) -> Option<Element> {
     // A textarea's text content is its value: text, never parsed.
     field.set_text_content(Some(report));
 
-    for part in [heading, explanation, reload_line, label, field] {
-        view.append_child(&part).ok()?;
+    for part in [&heading, &explanation, &reload_line, &label, &field] {
+        view.append_child(part).ok()?;
     }
-    Some(view)
+    Some((view, field))
 }
 
 /// For end-to-end tests only (the `crash-test` feature; never in a shipped build): a
@@ -117,7 +115,6 @@ fn crash_view(document: &Document, report: &str) -> Option<Element> {
 #[cfg(feature = "crash-test")]
 pub fn panic_on_test_event() {
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
     let handler = Closure::<dyn Fn(web_sys::CustomEvent)>::new(|event: web_sys::CustomEvent| {
         panic!(
             "test crash: {}",

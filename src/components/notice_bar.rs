@@ -33,11 +33,11 @@ pub fn NoticeBar(
 fn NoticeItem(view: ViewControl, notice: Notice) -> impl IntoView {
     let text = notice.to_string();
     let choices = match notice {
-        Notice::SharedArticle { candidates, .. } => candidates,
-        _ => Vec::new(),
+        Notice::SharedArticle { candidates, .. } => Some(candidates),
+        _ => None,
     };
-    let choices = (!choices.is_empty()).then(|| {
-        let links = choices
+    let choices = choices.map(|candidates| {
+        let links = candidates
             .into_iter()
             .filter_map(|slug| corpus::corpus().find(&slug))
             .map(|article| {
@@ -48,9 +48,9 @@ fn NoticeItem(view: ViewControl, notice: Notice) -> impl IntoView {
                         <a
                             href=move || view.article_href(slug)
                             on:click=move |ev| {
+                                // The article's own link has no notice: navigating clears this one.
                                 if is_plain_click(&ev) {
                                     ev.prevent_default();
-                                    view.dismiss_notices();
                                     view.open_article(slug);
                                 }
                             }
