@@ -160,8 +160,20 @@ mod tests {
 
     const GLUE: &str = "let wasm;\nasync function __wbg_init(m) { return 1; }\nexport { initSync, __wbg_init as default };\n";
 
-    fn site() -> tempdir::Dir {
-        let dir = tempdir::Dir::new();
+    /// A built site in a scratch directory (removed on drop).
+    struct Site(tempfile::TempDir);
+
+    impl Site {
+        fn path(&self) -> &Path {
+            self.0.path()
+        }
+        fn write(&self, name: &str, bytes: &[u8]) {
+            fs::write(self.0.path().join(name), bytes).unwrap();
+        }
+    }
+
+    fn site() -> Site {
+        let dir = Site(tempfile::tempdir().unwrap());
         dir.write("app-1.js", GLUE.as_bytes());
         dir.write("app-1_bg.wasm", b"\0asm\x01\0\0\0");
         dir.write("main-1.css", b"body { color: red }");
@@ -260,36 +272,5 @@ mod tests {
         assert_eq!(default_export(GLUE), Some("__wbg_init"));
         assert_eq!(default_export("export { a as default, b };"), Some("a"));
         assert_eq!(default_export("export { a, b };"), None);
-    }
-
-    /// A scratch directory removed on drop (std only, so no extra dependency for tests).
-    mod tempdir {
-        use std::path::{Path, PathBuf};
-        use std::sync::atomic::{AtomicUsize, Ordering};
-
-        pub struct Dir(PathBuf);
-
-        impl Dir {
-            pub fn new() -> Dir {
-                static NEXT: AtomicUsize = AtomicUsize::new(0);
-                let n = NEXT.fetch_add(1, Ordering::Relaxed);
-                let path = std::env::temp_dir()
-                    .join(format!("dateline-package-{}-{n}", std::process::id()));
-                std::fs::create_dir_all(&path).unwrap();
-                Dir(path)
-            }
-            pub fn path(&self) -> &Path {
-                &self.0
-            }
-            pub fn write(&self, name: &str, bytes: &[u8]) {
-                std::fs::write(self.0.join(name), bytes).unwrap();
-            }
-        }
-
-        impl Drop for Dir {
-            fn drop(&mut self) {
-                let _ = std::fs::remove_dir_all(&self.0);
-            }
-        }
     }
 }
