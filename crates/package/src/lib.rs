@@ -13,3 +13,12 @@ pub use error::PackageError;
 
 /// The name of the single-file build, beside `index.html`.
 pub const SINGLE_FILE: &str = "dateline.html";
+
+/// `bytes` gzip-compressed at the best level: how the single file packs the wasm, and how the
+/// size report weighs what a static host would serve.
+pub(crate) fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("writing to a Vec cannot fail");
+    gz.finish().expect("writing to a Vec cannot fail")
+}

@@ -12,12 +12,9 @@
 use crate::error::PackageError;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::fs;
-use std::io::Write as _;
 use std::path::Path;
 
 /// The id of the data block that holds the compressed wasm.
@@ -90,9 +87,7 @@ fn loader(glue: &str, glue_href: &str, wasm: &[u8]) -> Result<String, PackageErr
     refuse_closing_tag(glue, "</script", glue_href)?;
     let init =
         default_export(glue).ok_or_else(|| PackageError::NoDefaultExport(glue_href.to_owned()))?;
-    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-    gz.write_all(wasm).expect("writing to a Vec cannot fail");
-    let packed = BASE64.encode(gz.finish().expect("writing to a Vec cannot fail"));
+    let packed = BASE64.encode(crate::gzip(wasm));
     Ok(format!(
         r#"<script type="module">
 {glue}

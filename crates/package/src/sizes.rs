@@ -6,7 +6,6 @@ use crate::error::PackageError;
 use dateline_core::blob;
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use wasmparser::{DataKind, KnownCustom, Name, Operator, Parser, Payload, TypeRef};
 
@@ -27,9 +26,7 @@ pub struct Weight {
 impl Weight {
     /// Compresses `bytes` both ways.
     pub fn of(bytes: &[u8]) -> Weight {
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(bytes).expect("writing to a Vec cannot fail");
-        let gzip = gz.finish().expect("writing to a Vec cannot fail").len() as u64;
+        let gzip = crate::gzip(bytes).len() as u64;
         let mut br = Vec::new();
         let params = brotli::enc::BrotliEncoderParams {
             quality: 11,
