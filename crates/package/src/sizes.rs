@@ -94,6 +94,7 @@ pub fn measure(dist: &Path) -> Result<Report, PackageError> {
         }
         let name = entry.file_name().to_string_lossy().into_owned();
         let bytes = read(&path)?;
+        let weight = Weight::of(&bytes);
         let loaded_by_page = name != crate::SINGLE_FILE;
         if name.ends_with(".wasm") {
             let found = locate_blob(&bytes).ok_or_else(|| PackageError::Wasm {
@@ -107,11 +108,11 @@ pub fn measure(dist: &Path) -> Result<Report, PackageError> {
             blob = Some((Weight::of(&found.blob), without));
             shell = shell + without;
         } else if loaded_by_page {
-            shell = shell + Weight::of(&bytes);
+            shell = shell + weight;
         }
         assets.push(Asset {
             name,
-            weight: Weight::of(&bytes),
+            weight,
             loaded_by_page,
         });
     }
