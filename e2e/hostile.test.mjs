@@ -71,7 +71,7 @@ async function dangers(page) {
       }
     }
     for (const a of app.querySelectorAll("[href], [src], [action], [formaction], [xlink\\:href]")) {
-      for (const name of ["href", "src", "action", "formaction"]) {
+      for (const name of ["href", "src", "action", "formaction", "xlink:href"]) {
         const value = a.getAttribute(name);
         if (value === null) continue;
         const url = new URL(value, location.href);
