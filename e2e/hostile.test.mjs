@@ -205,6 +205,24 @@ test("a link to a slug two articles now share lets the reader choose", async () 
 
 // The 1 MB line and the 10,000-character headline are readable and keep the layout: nothing
 // is wider than the window, and the controls beside them can still be used.
+// Files that gave no article are counted and named under the summary, a markup name as text.
+test("the files left out of the corpus are counted and named as text", async () => {
+  await withHostilePage(async ({ url, page }) => {
+    await gotoApp(page, url);
+    const note = page.locator(".left-out");
+    assert.equal(await note.locator("summary").innerText(), `${HOSTILE.leftOut} files left out`);
+    await note.locator("summary").click();
+    const items = await note.locator("li").allInnerTexts();
+    assert.deepEqual(items, [
+      `${HOSTILE.markupFileName}: the file is empty (or holds only white space and invisible characters)`,
+      "scanned-report.txt: the file is not text but a PDF document",
+    ]);
+    assert.equal(await page.locator(".timeline .entry").count(), ARTICLES, "every article is still listed");
+    assert.deepEqual(await dangers(page), []);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
 test("a 1 MB line and a 10,000-character headline keep the page usable", async () => {
   await withHostilePage(async ({ url, page }) => {
     await gotoApp(page, url);

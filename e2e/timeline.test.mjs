@@ -44,6 +44,7 @@ test("the timeline lists the five seed articles by year in date order", async ()
     assert.deepEqual(await page.locator(".entry-outlet").allTextContents(), SEEDS.map((s) => s.outlet));
     assert.equal(await page.locator(".entry time").first().getAttribute("datetime"), "2014-10-29");
     assert.match(await page.locator(".summary").innerText(), /5 articles, 2014–2025/);
+    assert.equal(await page.locator(".left-out").count(), 0, "every seed file is an article");
     assert.deepEqual(page.errors, []);
   });
 });

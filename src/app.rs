@@ -6,8 +6,8 @@
 //! [`ViewControl`](crate::url_state::ViewControl), which writes the URL; the URL change flows back down.
 
 use crate::components::{
-    is_plain_click, FacetPanel, Histogram, NoticeBar, PrintHeader, Reader, SearchBox, Timeline,
-    ViewActions,
+    is_plain_click, FacetPanel, Histogram, LeftOutNote, NoticeBar, PrintHeader, Reader, SearchBox,
+    Timeline, ViewActions,
 };
 use crate::corpus::{catalogue, corpus, searcher};
 use crate::keyboard::use_result_keys;
@@ -87,7 +87,10 @@ pub fn App() -> impl IntoView {
                         }
                     }>"Dateline"</a>
                 </h1>
-                <p class="summary">{summary()}</p>
+                <div class="summary-line">
+                    <p class="summary">{summary()}</p>
+                    <LeftOutNote />
+                </div>
                 <SearchBox query=query.into() problems on_input=type_search on_done=end_typing />
                 <ViewActions view listing />
             </header>

@@ -2,6 +2,7 @@
 
 mod facet_panel;
 mod histogram;
+mod left_out;
 mod marked;
 mod notice_bar;
 mod reader;
@@ -11,6 +12,7 @@ mod view_actions;
 
 pub use facet_panel::FacetPanel;
 pub use histogram::Histogram;
+pub use left_out::LeftOutNote;
 pub use marked::Marked;
 pub use notice_bar::NoticeBar;
 pub use reader::Reader;

@@ -19,7 +19,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 const HEADER_LEN: usize = MAGIC.len() + 2 + 8;
 
@@ -152,7 +152,7 @@ pub fn decode_leaked(bytes: &[u8]) -> Result<Bundle, BlobError> {
 mod tests {
     use super::*;
     use crate::model::tests::article;
-    use crate::model::{Confidence, Entity, EntityKind, Sourced};
+    use crate::model::{Confidence, Entity, EntityKind, LeftOut, Sourced};
 
     fn sample() -> Corpus {
         let mut a = article("2019-03-25-kim-may-visit", Some((2019, 3, 25)));
@@ -166,7 +166,10 @@ mod tests {
         }];
         a.entities = vec![0];
         a.date_source = Sourced::text(9, "Monday, 25th March 2019", Confidence::High);
-        Corpus::new(vec![a, article("undated", None)], entities)
+        Corpus::new(vec![a, article("undated", None)], entities).with_left_out(vec![LeftOut {
+            source: "notes/empty.txt".into(),
+            reason: "the file is empty".into(),
+        }])
     }
 
     #[test]
@@ -213,7 +216,7 @@ mod tests {
     /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
     fn committed_current_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v4.bin");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v5.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }
@@ -224,7 +227,7 @@ mod tests {
     /// Blobs of older formats are refused by name, never misread.
     #[test]
     fn committed_older_fixtures_are_refused_by_version() {
-        for found in [1, 2, 3] {
+        for found in [1, 2, 3, 4] {
             let path = format!(
                 "{}/tests/fixtures/corpus-v{found}.bin",
                 env!("CARGO_MANIFEST_DIR")

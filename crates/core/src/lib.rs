@@ -18,5 +18,6 @@ pub mod timeline;
 pub mod url_state;
 
 pub use model::{
-    Article, Confidence, Corpus, Date, Entity, EntityIndex, EntityKind, Month, Provenance, Sourced,
+    Article, Confidence, Corpus, Date, Entity, EntityIndex, EntityKind, LeftOut, Month, Provenance,
+    Sourced,
 };

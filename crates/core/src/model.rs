@@ -320,6 +320,18 @@ pub fn shared_slug(base: &str, checksum: u32, clash: usize) -> String {
 pub struct Corpus {
     articles: Vec<Article>,
     entities: Vec<Entity>,
+    left_out: Vec<LeftOut>,
+}
+
+/// A file of the corpus folder that gave no article (empty, no article text, not an article
+/// format), named so that nothing is dropped silently: the page says how many there were and
+/// which.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftOut {
+    /// The file, relative to the corpus folder.
+    pub source: String,
+    /// Why it gave no article, in a few words.
+    pub reason: String,
 }
 
 impl Corpus {
@@ -327,7 +339,22 @@ impl Corpus {
     /// index.
     pub fn new(mut articles: Vec<Article>, entities: Vec<Entity>) -> Self {
         articles.sort_by(|a, b| timeline_key(a).cmp(&timeline_key(b)));
-        Corpus { articles, entities }
+        Corpus {
+            articles,
+            entities,
+            left_out: Vec::new(),
+        }
+    }
+
+    /// The same corpus, naming the files of its folder that gave no article.
+    pub fn with_left_out(mut self, left_out: Vec<LeftOut>) -> Self {
+        self.left_out = left_out;
+        self
+    }
+
+    /// The files of the corpus folder that gave no article, in path order.
+    pub fn left_out(&self) -> &[LeftOut] {
+        &self.left_out
     }
 
     /// The people, places and organisations the articles mention.

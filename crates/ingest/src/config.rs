@@ -1,10 +1,16 @@
 //! The corpus-level configuration file, `dateline.toml` at the top of a corpus folder.
 //!
 //! It holds what is true of a whole corpus rather than of one article: the boilerplate patterns
-//! of its outlets, and the limits the build enforces. The file is optional; without it nothing is
+//! of its outlets, the limits the build enforces, and whether it is strict about files that give
+//! no article. The file is optional; without it nothing is
 //! stripped but the banners above each headline, and the default limits apply.
 //!
 //! ```toml
+//! # Fail the build when a file of the folder gives no article, instead of leaving it out
+//! # with a warning (for CI that wants every file to count). Off by default; it must stand
+//! # above the tables.
+//! strict = false
+//!
 //! [boilerplate]
 //! # A line equal to one of these is dropped wherever it stands.
 //! drop_lines = ["Click to start listening"]
@@ -37,6 +43,9 @@ pub struct Config {
     /// What the build refuses.
     #[serde(default)]
     pub limits: Limits,
+    /// Whether a file that gives no article fails the build instead of being left out.
+    #[serde(default)]
+    pub strict: bool,
 }
 
 /// The build's limits: a corpus beyond them fails with a message saying which and how to raise
@@ -78,8 +87,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
             path,
             text,
             &e,
-            "the file holds a [boilerplate] table (drop_lines, end_markers) and a [limits] table \
-             (max_article_bytes, max_articles)",
+            "the file holds strict = true/false (above the tables), a [boilerplate] table \
+             (drop_lines, end_markers) and a [limits] table (max_article_bytes, max_articles)",
         )
     })?;
     if let Some(blank) = config
@@ -129,6 +138,18 @@ mod tests {
         );
         let e = parse(Path::new("dateline.toml"), "[limits]\nmax_bytes = 1").unwrap_err();
         assert!(e.problem.contains("unknown field"), "{e}");
+    }
+
+    #[test]
+    fn strict_is_off_unless_set() {
+        assert!(!parse(Path::new("dateline.toml"), "").unwrap().strict);
+        assert!(
+            parse(Path::new("dateline.toml"), "strict = true\n")
+                .unwrap()
+                .strict
+        );
+        let e = parse(Path::new("dateline.toml"), "strict = \"yes\"").unwrap_err();
+        assert_eq!(e.line, Some(1), "{e}");
     }
 
     #[test]

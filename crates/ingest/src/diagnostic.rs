@@ -29,6 +29,9 @@ pub struct Diagnostic {
     pub problem: String,
     /// What to do about it.
     pub fix: String,
+    /// The file, relative to the corpus folder, when the problem left it out of the corpus
+    /// (a warning, or an error under `strict = true`).
+    pub left_out: Option<String>,
 }
 
 impl Diagnostic {
@@ -40,7 +43,28 @@ impl Diagnostic {
             line: None,
             problem: problem.into(),
             fix: fix.into(),
+            left_out: None,
         }
+    }
+
+    /// A warning that the file at `path` (`relative` to the corpus folder) gives no article and
+    /// was left out.
+    pub fn left_out(
+        path: &Path,
+        relative: &str,
+        problem: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            left_out: Some(relative.to_owned()),
+            ..Diagnostic::warning(path, problem, fix)
+        }
+    }
+
+    /// The same diagnostic as an error: what `strict = true` makes of a left-out file.
+    pub fn fatal(mut self) -> Self {
+        self.severity = Severity::Error;
+        self
     }
 
     /// A warning in `path`.
@@ -73,7 +97,12 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning: ",
             Severity::Error => "",
         };
-        write!(f, ": {kind}{} — {}", self.problem, self.fix)
+        let left_out = if self.left_out.is_some() {
+            "left out: "
+        } else {
+            ""
+        };
+        write!(f, ": {kind}{left_out}{} — {}", self.problem, self.fix)
     }
 }
 
@@ -154,6 +183,9 @@ mod tests {
         );
         let w = Diagnostic::warning(Path::new("b.txt"), "no date", "add one");
         assert_eq!(w.to_string(), "b.txt: warning: no date — add one");
+        let l = Diagnostic::left_out(Path::new("c/d.txt"), "d.txt", "empty", "fill it");
+        assert_eq!(l.to_string(), "c/d.txt: warning: left out: empty — fill it");
+        assert_eq!(l.fatal().to_string(), "c/d.txt: left out: empty — fill it");
     }
 
     #[test]

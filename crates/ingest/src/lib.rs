@@ -7,14 +7,21 @@
 //! lines outlets repeat ([`boilerplate`]), cleans each body ([`clean`]), merges duplicates,
 //! tags entities and gives every article a stable slug ([`slug`]).
 //!
-//! Every problem becomes a [`Diagnostic`]; any error refuses the whole corpus with a [`Report`]
-//! that lists them all, so a build never ships a partial corpus. This crate is native only: the
-//! app never links it. `build.rs` and the `dateline-check` command call it.
+//! Files are read in any encoding ([`decode`]) and, per file, in parallel (rayon).
+//!
+//! Every problem becomes a [`Diagnostic`]. A file that gives no article (empty, no article
+//! text, not an article format) is left out with a warning that names it, and the corpus
+//! carries the list so the page can say so; `strict` makes that an error. Any error (a mistake
+//! in what the user wrote by hand: sidecars, `dateline.toml`, the gazetteer) refuses the whole
+//! corpus with a [`Report`] that lists them all, so a build never ships a corpus that is not
+//! what the user asked for. This crate is native only: the app never links it. `build.rs` and
+//! the `dateline-check` command call it.
 
 pub mod boilerplate;
 pub mod clean;
 pub mod config;
 pub mod dates;
+pub mod decode;
 pub mod diagnostic;
 pub mod document;
 pub mod entities;
@@ -28,9 +35,10 @@ pub mod text;
 
 use boilerplate::Repeated;
 use dateline_core::model::Text;
-use dateline_core::{Article, Confidence, Corpus, Date, Sourced};
+use dateline_core::{Article, Confidence, Corpus, Date, LeftOut, Provenance, Sourced};
 pub use diagnostic::{Diagnostic, Report, Severity};
 use entities::{Candidate, Gazetteer};
+use rayon::prelude::*;
 pub use report::{ArticleReport, EntityCount};
 use std::collections::HashMap;
 use std::path::Path;
@@ -43,10 +51,18 @@ pub struct Ingested {
     pub corpus: Corpus,
     /// One report per article, in source-path order.
     pub reports: Vec<ArticleReport>,
-    /// Problems that did not stop the build (an undated article, a merged duplicate …).
+    /// Problems that did not stop the build (an undated article, a merged duplicate, a file
+    /// left out …), in file order.
     pub warnings: Vec<Diagnostic>,
     /// Names that look like entities but are not in the gazetteer.
     pub candidates: Vec<Candidate>,
+}
+
+impl Ingested {
+    /// The files that gave no article, each with why and what to do.
+    pub fn left_out(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.warnings.iter().filter(|w| w.left_out.is_some())
+    }
 }
 
 /// How to ingest.
@@ -55,11 +71,17 @@ pub struct Options {
     /// Read the `<name>.meta.toml` sidecars (on by default). Off, everything is inferred from
     /// the text: the way to see what the text alone supports.
     pub use_metadata: bool,
+    /// Fail when a file gives no article, instead of leaving it out with a warning (as
+    /// `strict = true` in `dateline.toml` does).
+    pub strict: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { use_metadata: true }
+        Options {
+            use_metadata: true,
+            strict: false,
+        }
     }
 }
 
@@ -99,7 +121,22 @@ struct Draft {
     url: Option<String>,
     tags: Vec<String>,
     warnings: Vec<String>,
+    /// The encoding the file was read in, and how it was chosen.
+    encoding: report::Encoding,
 }
+
+/// What reading one article file came to.
+enum Outcome {
+    /// An article on its way.
+    Draft(Box<Draft>),
+    /// The file gives no article: a left-out warning.
+    LeftOut(Diagnostic),
+    /// Its sidecar is wrong: errors that stop the build.
+    Errors(Vec<Diagnostic>),
+}
+
+/// How many files are read in parallel between two progress reports.
+const BATCH: usize = 256;
 
 /// Ingests every article under `dir`; `progress(done, total)` is called after each file.
 pub fn ingest_dir_with(
@@ -121,13 +158,23 @@ pub fn ingest_dir_with(
         })
         .unwrap_or_default();
 
+    let strict = options.strict || config.strict;
     let total = files.articles.len();
     let mut drafts = Vec::with_capacity(total);
-    for (done, file) in files.articles.iter().enumerate() {
-        if let Some(draft) = read_article(file, options, &mut diagnostics) {
-            drafts.push(draft);
+    let mut left_out = std::mem::take(&mut files.left_out);
+    for (batch, chunk) in files.articles.chunks(BATCH).enumerate() {
+        let outcomes: Vec<Outcome> = chunk
+            .par_iter()
+            .map(|file| read_article(file, options, config.limits))
+            .collect();
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Draft(draft) => drafts.push(*draft),
+                Outcome::LeftOut(d) => left_out.push(d),
+                Outcome::Errors(mut errors) => diagnostics.append(&mut errors),
+            }
         }
-        progress(done + 1, total);
+        progress((batch * BATCH + chunk.len()).min(total), total);
     }
 
     // The same text twice (a re-scrape, a copy): keep the first, merge the tags. This comes
@@ -154,21 +201,28 @@ pub fn ingest_dir_with(
     }
 
     let repeated = Repeated::find(unique.iter().map(|d| (d.outlet.as_deref(), &d.lines[..])));
-    let mut articles: Vec<(Draft, clean::Body)> = Vec::with_capacity(unique.len());
-    for draft in unique {
-        let body = clean::body(
-            &draft.lines,
-            &clean::Context {
-                headline: &draft.headline,
-                headline_at: draft.headline_at,
-                outlet: draft.outlet.as_deref(),
-                repeated: &repeated,
-                boilerplate: &config.boilerplate,
-            },
-        );
+    let cleaned: Vec<(Draft, clean::Body)> = unique
+        .into_par_iter()
+        .map(|draft| {
+            let body = clean::body(
+                &draft.lines,
+                &clean::Context {
+                    headline: &draft.headline,
+                    headline_at: draft.headline_at,
+                    outlet: draft.outlet.as_deref(),
+                    repeated: &repeated,
+                    boilerplate: &config.boilerplate,
+                },
+            );
+            (draft, body)
+        })
+        .collect();
+    let mut articles: Vec<(Draft, clean::Body)> = Vec::with_capacity(cleaned.len());
+    for (draft, body) in cleaned {
         if body.paragraphs.is_empty() {
-            diagnostics.push(Diagnostic::error(
+            left_out.push(Diagnostic::left_out(
                 &draft.path,
+                &draft.source,
                 "no article text is left once the headline and boilerplate are removed",
                 format!(
                     "add the article text below the headline, or check that no end marker in {} matches its first lines",
@@ -180,17 +234,39 @@ pub fn ingest_dir_with(
         articles.push((draft, body));
     }
 
+    left_out.sort_by(|a, b| a.left_out.cmp(&b.left_out));
+    if strict {
+        diagnostics.extend(left_out.iter().cloned().map(Diagnostic::fatal));
+    } else if articles.is_empty() && !left_out.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            dir,
+            match left_out.len() {
+                1 => "the one file of the corpus folder gives no article (see below)".to_owned(),
+                n => format!("none of the {n} files of the corpus folder gives an article (each is named below)"),
+            },
+            "fix or replace them, or point DATELINE_CORPUS at another folder",
+        ));
+    }
     if diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.extend(left_out);
         return Err(Report::new(diagnostics));
     }
+    let left_out_files: Vec<LeftOut> = left_out
+        .iter()
+        .map(|d| LeftOut {
+            source: d.left_out.clone().unwrap_or_default(),
+            reason: d.problem.clone(),
+        })
+        .collect();
+    diagnostics.extend(left_out);
 
     // Entities: only those some article mentions enter the corpus.
     let bodies: Vec<String> = articles
-        .iter()
+        .par_iter()
         .map(|(_, b)| b.paragraphs.join("\n"))
         .collect();
     let mentions: Vec<Vec<(usize, usize)>> = articles
-        .iter()
+        .par_iter()
         .zip(&bodies)
         .map(|((d, _), body)| gazetteer.mentions(&format!("{}\n{body}", d.headline)))
         .collect();
@@ -224,6 +300,17 @@ pub fn ingest_dir_with(
     let mut reports = Vec::with_capacity(articles.len());
     let mut built = Vec::with_capacity(articles.len());
     for (((draft, body), slug), mentions) in articles.into_iter().zip(slugs).zip(mentions) {
+        if let Some(note) = &draft.encoding.note {
+            diagnostics.push(Diagnostic::warning(
+                &draft.path,
+                note.clone(),
+                if draft.source.ends_with(".html") || draft.source.ends_with(".htm") {
+                    "if the text looks wrong, save the page as UTF-8 or give it a <meta charset>"
+                } else {
+                    "if the text looks wrong, save the file as UTF-8"
+                },
+            ));
+        }
         for w in &draft.warnings {
             diagnostics.push(Diagnostic::warning(
                 &draft.path,
@@ -253,13 +340,14 @@ pub fn ingest_dir_with(
             &mentions,
             &gazetteer,
             draft.warnings,
+            draft.encoding,
         ));
         built.push(article);
     }
     let mut warnings = Report::new(diagnostics).diagnostics;
     warnings.retain(|d| !d.is_error());
     Ok(Ingested {
-        corpus: Corpus::new(built, entities),
+        corpus: Corpus::new(built, entities).with_left_out(left_out_files),
         reports,
         warnings,
         candidates,
@@ -267,44 +355,62 @@ pub fn ingest_dir_with(
 }
 
 /// Reads one article file and establishes its fields: metadata first, then markup, then text.
-fn read_article(
-    file: &source::ArticleFile,
-    options: Options,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Draft> {
+fn read_article(file: &source::ArticleFile, options: Options, limits: config::Limits) -> Outcome {
     let meta = match (&file.sidecar, options.use_metadata) {
         (Some(sidecar), true) => match metadata::parse(&sidecar.path, &sidecar.text) {
             Ok(meta) => meta,
-            Err(mut problems) => {
-                diagnostics.append(&mut problems);
-                return None;
-            }
+            Err(problems) => return Outcome::Errors(problems),
         },
         _ => metadata::Metadata::default(),
     };
-    let doc = document::read(file.format, &file.text)
-        .map_err(|problem| {
-            diagnostics.push(Diagnostic::error(
-                &file.path,
-                problem,
-                "check that the file is a complete saved article page",
-            ))
-        })
-        .ok()?;
+    let decoded = match file.read(limits) {
+        Ok(decoded) => decoded,
+        Err(left_out) => return Outcome::LeftOut(left_out),
+    };
+    let doc =
+        match document::read(file.format, &decoded.text) {
+            Ok(doc) if !doc.lines.is_empty() => doc,
+            Ok(_) => return Outcome::LeftOut(file.left_out(
+                "the page holds no article text",
+                "save the article's own page (not an index or a login page), or delete the file",
+            )),
+            Err(problem) => {
+                return Outcome::LeftOut(file.left_out(
+                    problem,
+                    "save the article's own page again, complete, or delete the file",
+                ))
+            }
+        };
+    let encoding = report::Encoding {
+        name: decoded.name(),
+        how: decoded.how,
+        note: decoded.note,
+    };
     let lines = doc.lines;
     let mut warnings = Vec::new();
     let markup = doc.markup;
     let tagged = |tag: String| Sourced {
-        provenance: dateline_core::Provenance::MetaTag(tag),
+        provenance: Provenance::MetaTag(tag),
         confidence: Confidence::High,
     };
 
+    let inferred = infer::headline::infer(&lines);
     let (headline, headline_source) = if let Some(h) = meta.headline {
         (h, Sourced::METADATA)
     } else if let Some((h, tag)) = markup.headline {
         (h, tagged(tag))
-    } else if let Some((index, source)) = infer::headline::infer(&lines) {
+    } else if let Some((h, source)) = inferred
+        .as_ref()
+        .filter(|(index, _)| *index > 0)
+        .and_then(|_| infer::headline::from_first_sentence(&lines))
+    {
+        // The text opens with its first paragraph: a headline-like line further down is a
+        // subheading, not a headline with banners above it.
+        (h, source)
+    } else if let Some((index, source)) = inferred {
         (lines[index].text.clone(), source)
+    } else if let Some((h, source)) = infer::headline::from_first_sentence(&lines) {
+        (h, source)
     } else {
         let first = lines.first().map(|l| l.text.clone()).unwrap_or_default();
         warnings.push(format!(
@@ -318,7 +424,12 @@ fn read_article(
         );
         (first, source)
     };
-    let headline_at = infer::headline::last_position(&lines, &headline);
+    // A headline taken from the first sentence stays in the body with its paragraph.
+    let headline_at = if matches!(headline_source.provenance, Provenance::Inferred(_)) {
+        None
+    } else {
+        infer::headline::last_position(&lines, &headline)
+    };
 
     let dateline = infer::dateline::find(&lines);
     let (outlet, outlet_source) = if let Some(o) = meta.outlet {
@@ -357,7 +468,7 @@ fn read_article(
         }
     };
 
-    Some(Draft {
+    Outcome::Draft(Box::new(Draft {
         source: file.relative.clone(),
         path: file.path.clone(),
         sidecar_name: file.sidecar_name(),
@@ -374,5 +485,6 @@ fn read_article(
         warnings,
         text_key: text_key(&lines),
         lines,
-    })
+        encoding,
+    }))
 }

@@ -2,6 +2,7 @@
 //! with its provenance and confidence, the lines stripped and why, the entities and warnings.
 
 use crate::clean::Stripped;
+pub use crate::decode::How;
 use crate::entities::Gazetteer;
 use dateline_core::{Article, Sourced};
 use serde::Serialize;
@@ -14,6 +15,17 @@ pub struct Field {
     /// Where it came from and how sure that is.
     #[serde(flatten)]
     pub source: Sourced,
+}
+
+/// The encoding a file was read in, and how it was chosen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Encoding {
+    /// Its name, e.g. `UTF-8`, `windows-1251`.
+    pub name: &'static str,
+    /// How it was chosen.
+    pub how: How,
+    /// A guess, or a declaration the bytes contradict, worded for a warning.
+    pub note: Option<String>,
 }
 
 /// An entity an article mentions, with how often.
@@ -44,8 +56,12 @@ pub struct ArticleReport {
     pub place: Option<String>,
     /// How many paragraphs the body has.
     pub paragraphs: usize,
+    /// The body as kept: its paragraphs, cleaned.
+    pub body: Vec<String>,
     /// The photo captions.
     pub captions: Vec<String>,
+    /// The encoding the file was read in.
+    pub encoding: Encoding,
     /// Every line left out of the body, with the reason.
     pub stripped: Vec<Stripped>,
     /// The entities mentioned.
@@ -61,6 +77,7 @@ impl ArticleReport {
         mentions: &[(usize, usize)],
         gazetteer: &Gazetteer,
         warnings: Vec<String>,
+        encoding: Encoding,
     ) -> Self {
         ArticleReport {
             source: article.source.clone(),
@@ -79,6 +96,8 @@ impl ArticleReport {
             },
             place: article.place.clone(),
             paragraphs: article.paragraphs.len(),
+            body: article.paragraphs.iter().map(|p| p.to_string()).collect(),
+            encoding,
             captions: article.captions.iter().map(|c| c.to_string()).collect(),
             stripped,
             entities: mentions

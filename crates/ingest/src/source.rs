@@ -3,9 +3,16 @@
 //! Articles are `.txt`, `.md` and `.html` files anywhere below the folder, each optionally
 //! paired with a `<name>.meta.toml` sidecar beside it; `dateline.toml` (configuration) and
 //! `gazetteer.toml` (entities) stand at the top, and a top-level `README.md` is documentation.
-//! Hidden files and folders are skipped. Files are read whole and must be UTF-8.
+//! Hidden files and folders are skipped, and so is the `<name>_files` folder a browser saves
+//! beside `<name>.html` (its images, scripts and frames), named once in the report.
+//!
+//! What the user wrote by hand (sidecars, `dateline.toml`, the gazetteer) must be UTF-8 TOML
+//! and fails the build otherwise. Article files are read in any encoding ([`crate::decode`]),
+//! later and in parallel ([`ArticleFile::read`]); one that cannot give an article is left out
+//! with a warning that names it ([`Files::left_out`]), never dropped silently.
 
 use crate::config::{self, Config};
+use crate::decode::{self, Decoded};
 use crate::diagnostic::{line_of, Diagnostic};
 use crate::document::Format;
 use crate::entities;
@@ -28,7 +35,6 @@ pub(crate) struct ArticleFile {
     pub path: PathBuf,
     /// The path relative to the corpus folder, with `/` separators.
     pub relative: String,
-    pub text: String,
     pub format: Format,
     pub sidecar: Option<TextFile>,
 }
@@ -38,6 +44,46 @@ impl ArticleFile {
     pub fn sidecar_name(&self) -> String {
         let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
         format!("{stem}{SIDECAR_SUFFIX}")
+    }
+
+    /// Reads the file's text in whatever encoding it is in. `Err` is the reason it gives no
+    /// article, as a left-out warning.
+    pub fn read(&self, limits: config::Limits) -> Result<Decoded, Diagnostic> {
+        let bytes = fs::read(&self.path).map_err(|e| {
+            self.left_out(
+                format!("cannot read the file: {e}"),
+                "check its permissions",
+            )
+        })?;
+        if bytes.len() as u64 > limits.max_article_bytes {
+            return Err(self.left_out(
+                format!(
+                    "the file is {} bytes, more than the limit of {} per article",
+                    bytes.len(),
+                    limits.max_article_bytes
+                ),
+                "trim it to the article, or raise max_article_bytes under [limits] in dateline.toml",
+            ));
+        }
+        if let Some(kind) = decode::binary_kind(&bytes) {
+            return Err(self.left_out(
+                format!("the file is not text but {kind}"),
+                "export the article's text (or save the page as HTML) and put that in the folder instead",
+            ));
+        }
+        let decoded = decode::decode(&bytes, self.format);
+        if crate::text::is_blank(&decoded.text) {
+            return Err(self.left_out(
+                "the file is empty (or holds only white space and invisible characters)",
+                "put the article text in it, or delete it",
+            ));
+        }
+        Ok(decoded)
+    }
+
+    /// A warning that this file was left out of the corpus.
+    pub fn left_out(&self, problem: impl Into<String>, fix: impl Into<String>) -> Diagnostic {
+        Diagnostic::left_out(&self.path, &self.relative, problem, fix)
     }
 }
 
@@ -49,12 +95,16 @@ pub(crate) struct Files {
     pub gazetteer: Option<TextFile>,
     /// Sorted by relative path.
     pub articles: Vec<ArticleFile>,
+    /// Files that are not articles, as left-out warnings.
+    pub left_out: Vec<Diagnostic>,
 }
 
-/// Reads the corpus folder, reporting unreadable, empty, non-UTF-8 and orphaned files.
+/// Lists the corpus folder and reads its hand-written files, reporting orphaned sidecars and
+/// what is not an article.
 pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
     let mut paths = Vec::new();
-    if let Err(e) = walk(dir, &mut paths) {
+    let mut saved_resources = Vec::new();
+    if let Err(e) = walk(dir, &mut paths, &mut saved_resources) {
         diagnostics.push(Diagnostic::error(
             dir,
             format!("cannot read the corpus folder: {e}"),
@@ -65,6 +115,22 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
     paths.sort();
 
     let mut files = Files::default();
+    let relative = |path: &Path| {
+        path.strip_prefix(dir)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    for (folder, count) in saved_resources {
+        files.left_out.push(Diagnostic::left_out(
+            &folder,
+            &format!("{}/", relative(&folder)),
+            format!("the images, scripts and frames of a saved page ({count} files)"),
+            "nothing to do: the page beside it is read without them",
+        ));
+    }
     // Sidecars by the article path without its extension.
     let mut sidecars: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut articles = Vec::new();
@@ -90,9 +156,10 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
         {
             articles.push((path, format));
         } else {
-            diagnostics.push(Diagnostic::warning(
+            files.left_out.push(Diagnostic::left_out(
                 &path,
-                "not an article file, so it was skipped",
+                &relative(&path),
+                "not an article file",
                 "articles are .txt, .md or .html files; rename it, or move it out of the corpus folder to silence this",
             ));
         }
@@ -113,42 +180,11 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
     }
     for (path, format) in articles {
         let sidecar_path = sidecars.remove(&path.with_extension(""));
-        let size = fs::metadata(&path).map_or(0, |m| m.len());
-        if size > limits.max_article_bytes {
-            diagnostics.push(Diagnostic::error(
-                &path,
-                format!(
-                    "the file is {size} bytes, more than the limit of {} per article",
-                    limits.max_article_bytes
-                ),
-                "trim it to the article, or raise max_article_bytes under [limits] in dateline.toml",
-            ));
-            continue;
-        }
-        let Some(text) = read(&path, diagnostics) else {
-            continue;
-        };
-        if crate::text::is_blank(&text) {
-            diagnostics.push(Diagnostic::error(
-                &path,
-                "the file is empty (or holds only white space and invisible characters)",
-                "put the article text in it, or delete it",
-            ));
-            continue;
-        }
         let sidecar =
             sidecar_path.and_then(|p| read(&p, diagnostics).map(|text| TextFile { path: p, text }));
-        let relative = path
-            .strip_prefix(dir)
-            .unwrap_or(&path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
         files.articles.push(ArticleFile {
+            relative: relative(&path),
             path,
-            relative,
-            text,
             format,
             sidecar,
         });
@@ -174,16 +210,29 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
     files
 }
 
-/// Collects the files below `dir`, skipping hidden entries.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Collects the files below `dir`, skipping hidden entries and the `<name>_files` folders of
+/// saved pages (counted in `saved`).
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    saved: &mut Vec<(PathBuf, usize)>,
+) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
             continue;
         }
         let path = entry.path();
         if entry.file_type()?.is_dir() {
-            walk(&path, out)?;
+            if is_saved_page_resources(&path, &name) {
+                let mut inside = Vec::new();
+                let mut nested = Vec::new();
+                walk(&path, &mut inside, &mut nested)?;
+                saved.push((path, inside.len()));
+            } else {
+                walk(&path, out, saved)?;
+            }
         } else {
             out.push(path);
         }
@@ -191,7 +240,34 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads a file as UTF-8 text (a leading byte-order mark is dropped).
+/// Whether a folder is what a browser's "Save page as… complete" writes beside the page:
+/// `Name_files` (Chrome, Firefox) or `Name-Dateien` and the like, next to `Name.html`/`.htm`.
+fn is_saved_page_resources(path: &Path, name: &str) -> bool {
+    /// The folder's suffix in the browsers' languages.
+    const SUFFIXES: &[&str] = &[
+        "files",
+        "Dateien",
+        "fichiers",
+        "archivos",
+        "arquivos",
+        "file",
+        "bestanden",
+        "filer",
+        "pliki",
+        "soubory",
+        "tiedostot",
+        "файлы",
+    ];
+    let Some((stem, suffix)) = name.rsplit_once(['_', '-']) else {
+        return false;
+    };
+    SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(suffix))
+        && ["html", "htm"]
+            .iter()
+            .any(|ext| path.with_file_name(format!("{stem}.{ext}")).is_file())
+}
+
+/// Reads a hand-written file as UTF-8 text (a leading byte-order mark is dropped).
 fn read(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,

@@ -633,14 +633,27 @@ mod regressions {
     }
 
     #[test]
-    fn a_file_of_invisible_characters_is_refused_with_a_reason() {
+    fn a_file_of_invisible_characters_is_left_out_with_a_reason() {
         // Found by the hostile corpus: such a file was an article with an invisible headline.
-        let report = ingest(&[("a.txt", "\u{200b}\u{feff}\u{202e}\n\u{ad}")]).expect_err("refused");
-        let problems: Vec<&str> = report.errors().map(|d| d.problem.as_str()).collect();
+        let invisible = "\u{200b}\u{feff}\u{202e}\n\u{ad}";
+        let ingested = ingest(&[("a.txt", invisible), ("b.txt", "Head Line Here\n\nBody.")])
+            .expect("the other file ingests");
+        let left_out: Vec<(&str, &str)> = ingested
+            .left_out()
+            .map(|d| (d.left_out.as_deref().unwrap(), d.problem.as_str()))
+            .collect();
         assert_eq!(
-            problems,
-            ["the file is empty (or holds only white space and invisible characters)"]
+            left_out,
+            [(
+                "a.txt",
+                "the file is empty (or holds only white space and invisible characters)"
+            )]
         );
+        // Alone, it leaves no corpus: the build is refused, naming it.
+        let report = ingest(&[("a.txt", invisible)]).expect_err("refused");
+        assert!(report
+            .to_string()
+            .contains("a.txt: warning: left out: the file is empty"));
     }
 
     #[test]

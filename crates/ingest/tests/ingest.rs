@@ -173,6 +173,7 @@ mod seed_corpus_text_only {
 
     const TEXT_ONLY: Options = Options {
         use_metadata: false,
+        strict: false,
     };
 
     fn ingest(dir: &Path) -> dateline_ingest::Ingested {
@@ -325,7 +326,7 @@ mod broken_corpora {
     use super::*;
 
     #[test]
-    fn every_problem_is_reported_at_once_with_path_line_and_fix() {
+    fn every_hand_written_mistake_is_reported_at_once_with_path_line_and_fix() {
         let (dir, result) = ingest_files(&[
             ("a.txt", b"Headline\n\nBody."),
             (
@@ -340,15 +341,16 @@ mod broken_corpora {
                 "e.meta.toml",
                 b"outlet = \"X\"\nurl = \"ftp://x\"\ncolour = \"red\"",
             ),
+            ("f.meta.toml", b"headline = \"Caf\xe9\""),
+            ("f.txt", b"Headline\nBody."),
         ]);
         let report = result.unwrap_err();
         let lines = report_lines(dir.path(), &report);
         let starts = [
             "a.meta.toml:3: invalid date",
-            "b.txt:2: byte 14 is not UTF-8 text — save the file as UTF-8",
-            "c.txt: the file is empty (or holds only white space and invisible characters) — ",
             "d.meta.toml: metadata for d.txt (or .md, .html) but no such article file — rename the sidecar",
             "e.meta.toml:3: unknown field `colour`",
+            "f.meta.toml:1: byte 15 is not UTF-8 text — save the file as UTF-8",
         ];
         assert_eq!(report.errors().count(), starts.len(), "{lines:#?}");
         for (line, start) in lines.iter().zip(starts) {
@@ -358,9 +360,11 @@ mod broken_corpora {
             );
             assert!(line.contains(" — "), "{line:?} gives no fix");
         }
+        // What is wrong with an article file itself is a warning beside them: never an error.
+        assert!(lines.contains(&"c.txt: warning: left out: the file is empty (or holds only white space and invisible characters) — put the article text in it, or delete it".to_owned()), "{lines:#?}");
         assert!(report
             .to_string()
-            .ends_with("the corpus was not built: 5 errors to fix"));
+            .ends_with("the corpus was not built: 4 errors to fix"));
     }
 
     #[test]
@@ -377,24 +381,30 @@ mod broken_corpora {
             "{text}"
         );
         assert!(
-            text.contains("notes.pdf: warning: not an article file"),
+            text.contains("notes.pdf: warning: left out: not an article file"),
             "{text}"
         );
     }
 
     #[test]
-    fn an_article_over_the_size_limit_fails_the_build_by_name() {
+    fn an_article_over_the_size_limit_is_left_out_by_name() {
         let big = format!("Headline\n{}", "word ".repeat(100));
         let (dir, result) = ingest_files(&[
             ("dateline.toml", b"[limits]\nmax_article_bytes = 200\n"),
             ("small.txt", b"Head\nBody."),
             ("big.txt", big.as_bytes()),
         ]);
-        let lines = report_lines(dir.path(), &result.unwrap_err());
+        let ingested = result.unwrap();
+        assert_eq!(ingested.corpus.len(), 1);
+        let prefix = format!("{}/", dir.path().display());
+        let left_out: Vec<String> = ingested
+            .left_out()
+            .map(|d| d.to_string().replace(&prefix, ""))
+            .collect();
         assert_eq!(
-            lines,
+            left_out,
             [
-                "big.txt: the file is 509 bytes, more than the limit of 200 per article — \
+                "big.txt: warning: left out: the file is 509 bytes, more than the limit of 200 per article — \
               trim it to the article, or raise max_article_bytes under [limits] in dateline.toml"
             ],
         );
@@ -436,6 +446,230 @@ mod broken_corpora {
             lines[0].starts_with("dateline.toml:3: unknown field `end_markerz`"),
             "{lines:?}"
         );
+    }
+}
+
+/// Folders as users bring them: files in other encodings, texts without a headline line, and
+/// files that give no article. Every file becomes an article or is named in the report; one
+/// bad file never sinks the corpus, unless the corpus asks to be strict.
+mod real_folders {
+    use super::*;
+    use dateline_ingest::report::How;
+    use dateline_ingest::{ingest_dir_with, Options};
+
+    const STORY: &str = "Russia and North Korea have discussed establishing a visa-free regime, Far East Development Minister Alexander Galushka said on Tuesday. The issue came up during a recent trip to Pyongyang, Interfax reported.";
+
+    fn encode(label: &str, text: &str) -> Vec<u8> {
+        let (bytes, _, bad) = encoding_rs::Encoding::for_label(label.as_bytes())
+            .unwrap()
+            .encode(text);
+        assert!(!bad);
+        bytes.into_owned()
+    }
+
+    /// The left-out files as (source, problem).
+    fn left_out(ingested: &dateline_ingest::Ingested) -> Vec<(String, String)> {
+        ingested
+            .left_out()
+            .map(|d| (d.left_out.clone().unwrap(), d.problem.clone()))
+            .collect()
+    }
+
+    fn messy_folder() -> Vec<(&'static str, Vec<u8>)> {
+        vec![
+            ("good.txt", format!("Kim Visits the Russian Far East\n\n{STORY}").into_bytes()),
+            ("empty.txt", b" \n\n".to_vec()),
+            ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj".to_vec()),
+            ("login.html", b"<html><head><title>Sign in</title></head><body><form><input name=u></form></body></html>".to_vec()),
+            ("photo.jpg", b"\xFF\xD8\xFF\xE0".to_vec()),
+            ("saved/page.html", format!("<html><head><title>Kim in Vladivostok</title></head><body><article><p>{STORY}</p><p>{STORY}</p></article></body></html>").into_bytes()),
+            ("saved/page_files/ad.html", b"<html><body><p>Buy now, a long advertisement sentence that is not an article at all.</p></body></html>".to_vec()),
+            ("saved/page_files/logo.png", b"\x89PNG\r\n\x1a\n".to_vec()),
+        ]
+    }
+
+    #[test]
+    fn a_folder_with_files_that_give_no_article_builds_and_names_each() {
+        let files = messy_folder();
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
+        let (_dir, result) = ingest_files(&files);
+        let ingested = result.expect("the good files build");
+        let sources: Vec<&str> = ingested
+            .corpus
+            .articles()
+            .iter()
+            .map(|a| a.source.as_str())
+            .collect();
+        assert_eq!(sources.len(), 2, "{sources:?}");
+        assert!(sources.contains(&"good.txt") && sources.contains(&"saved/page.html"));
+        let expected = [
+            (
+                "empty.txt",
+                "the file is empty (or holds only white space and invisible characters)",
+            ),
+            ("login.html", "no article text found in the page"),
+            ("photo.jpg", "not an article file"),
+            (
+                "saved/page_files/",
+                "the images, scripts and frames of a saved page (2 files)",
+            ),
+            ("scan.txt", "the file is not text but a PDF document"),
+        ];
+        let got = left_out(&ingested);
+        assert_eq!(got.len(), expected.len(), "{got:#?}");
+        for ((source, problem), (want_source, want_problem)) in got.iter().zip(expected) {
+            assert_eq!(source, want_source);
+            assert!(problem.starts_with(want_problem), "{source}: {problem}");
+        }
+        // The corpus carries the same list, for the page.
+        let carried: Vec<&str> = ingested
+            .corpus
+            .left_out()
+            .iter()
+            .map(|l| l.source.as_str())
+            .collect();
+        assert_eq!(
+            carried,
+            got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn strict_makes_every_left_out_file_an_error() {
+        let mut files = messy_folder();
+        let (dir, result) = {
+            let view: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
+            let dir = tempfile::tempdir().unwrap();
+            for (name, bytes) in &view {
+                let path = dir.path().join(name);
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::write(path, bytes).unwrap();
+            }
+            let strict = Options {
+                strict: true,
+                ..Options::default()
+            };
+            let result = ingest_dir_with(dir.path(), strict, &mut |_, _| {});
+            (dir, result)
+        };
+        let report = result.expect_err("strict refuses");
+        assert_eq!(report.errors().count(), 5, "{report}");
+        assert!(report_lines(dir.path(), &report).contains(&"empty.txt: left out: the file is empty (or holds only white space and invisible characters) — put the article text in it, or delete it".to_owned()));
+        // The same from dateline.toml.
+        files.push(("dateline.toml", b"strict = true\n".to_vec()));
+        let view: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
+        let (_dir, result) = ingest_files(&view);
+        assert_eq!(result.expect_err("strict refuses").errors().count(), 5);
+    }
+
+    #[test]
+    fn files_in_any_encoding_are_read_and_the_guess_is_reported() {
+        let russian = "Россия и КНДР обсудили безвизовый режим\n\nМинистр по развитию Дальнего Востока Александр Галушка сообщил во вторник, что стороны обсудили переход к безвизовому режиму.";
+        let korean = "러시아와 북한, 무비자 제도 논의\n\n알렉산드르 갈루시카 러시아 극동개발부 장관은 최근 평양 방문 중에 양국이 무비자 제도 도입을 논의했다고 밝혔다.";
+        let french = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><title>La Russie et la Corée du Nord discutent d’un régime sans visa</title></head><body><article><p>Le ministre russe du Développement de l’Extrême-Orient a déclaré que les deux pays avaient évoqué la suppression des visas lors d’une récente visite à Pyongyang, selon l’agence Interfax.</p><p>« C’est une étape importante », a-t-il précisé mardi devant la presse, à Vladivostok, où il présentait les projets de coopération économique.</p></article></body></html>".replace('’', "'");
+        let mut utf16 = vec![0xFF, 0xFE];
+        let korean_again = korean.replace("논의했다고", "협의했다고");
+        utf16.extend(korean_again.encode_utf16().flat_map(u16::to_le_bytes));
+        let files = [
+            ("ru-1251.txt", encode("windows-1251", russian)),
+            (
+                "ru-koi8.md",
+                encode("koi8-r", &russian.replacen("Россия", "Россия и КНДР:", 1)),
+            ),
+            ("ko-euc.txt", encode("euc-kr", korean)),
+            ("ko-utf16.txt", utf16),
+            ("fr.html", encode("windows-1252", &french)),
+        ];
+        let view: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
+        let (_dir, result) = ingest_files(&view);
+        let ingested = result.expect("every encoding reads");
+        let by_source = |source: &str| {
+            ingested
+                .reports
+                .iter()
+                .find(|r| r.source == source)
+                .unwrap_or_else(|| panic!("{source} missing"))
+        };
+        for (source, name, how) in [
+            ("ru-1251.txt", "windows-1251", How::Guessed),
+            ("ru-koi8.md", "KOI8-U", How::Guessed),
+            ("ko-euc.txt", "EUC-KR", How::Guessed),
+            ("ko-utf16.txt", "UTF-16LE", How::ByteOrderMark),
+            ("fr.html", "windows-1252", How::Declared),
+        ] {
+            let r = by_source(source);
+            assert_eq!((r.encoding.name, r.encoding.how), (name, how), "{source}");
+            assert_eq!(r.encoding.note.is_some(), how == How::Guessed, "{source}");
+        }
+        assert_eq!(
+            by_source("ru-1251.txt").headline.value.as_deref(),
+            Some("Россия и КНДР обсудили безвизовый режим")
+        );
+        assert!(by_source("fr.html").body[0].contains("Développement de l'Extrême-Orient"));
+        assert_eq!(
+            by_source("ko-utf16.txt").headline.value.as_deref(),
+            Some("러시아와 북한, 무비자 제도 논의")
+        );
+        // A guess is a warning that names the encoding.
+        let guessed = ingested
+            .warnings
+            .iter()
+            .filter(|w| w.problem.contains("guessed from its bytes"))
+            .count();
+        assert_eq!(guessed, 3);
+    }
+
+    #[test]
+    fn texts_that_are_one_paragraph_get_a_headline_from_their_first_sentence() {
+        let stories = [
+            "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Monday for talks with his North Korean counterpart, the state news agency KCNA reported. The visit is his first since 2018.",
+            "North Korea and Russia signed an agreement on visa-free group tourism on Tuesday, according to the Russian embassy in Pyongyang, which said the first tourists could travel in the spring.",
+            "Kim Jong Un inspected the Vostochny cosmodrome on Wednesday with Vladimir Putin, who said Russia would help North Korea build satellites. Western officials warned against any arms deal.",
+        ];
+        let files: Vec<(String, Vec<u8>)> = stories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("story-{i}.txt"), s.as_bytes().to_vec()))
+            .collect();
+        let view: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
+        let (_dir, result) = ingest_files(&view);
+        let ingested = result.expect("headline-less texts ingest");
+        assert_eq!(ingested.corpus.len(), 3);
+        for (i, story) in stories.iter().enumerate() {
+            let article = ingested
+                .corpus
+                .articles()
+                .iter()
+                .find(|a| a.source == format!("story-{i}.txt"))
+                .unwrap();
+            assert_eq!(
+                article.paragraphs,
+                [*story],
+                "the paragraph stays in the body"
+            );
+            assert!(
+                story.starts_with(article.headline.trim_end_matches('…')),
+                "{}",
+                article.headline
+            );
+            assert!(
+                article.headline.chars().count() <= 111,
+                "{}",
+                article.headline
+            );
+            assert!(matches!(
+                article.headline_source.provenance,
+                dateline_core::Provenance::Inferred(_)
+            ));
+        }
+        let first = &ingested
+            .corpus
+            .articles()
+            .iter()
+            .find(|a| a.source == "story-0.txt")
+            .unwrap()
+            .headline;
+        assert_eq!(first, "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Monday for talks with his North Korean…");
     }
 }
 
@@ -552,6 +786,39 @@ mod check_command {
         assert_eq!(json["articles"].as_array().unwrap().len(), 5);
         assert_eq!(json["summary"]["dated"], 5);
         assert_eq!(json["articles"][0]["date"]["provenance"], "Metadata");
+    }
+
+    #[test]
+    fn json_shows_what_was_kept_and_left_out_and_strict_fails() {
+        let (dir, _) = ingest_files(&[
+            ("a.txt", "Kim Visits Russia Again\n\nKim Jong Un arrived in Moscow on Monday.\n\nHe met Putin.".as_bytes()),
+            ("b.txt", b"\xcf\xf5\xe5\xed\xfc\xff\xed \xe8 \xcc\xee\xf1\xea\xe2\xe0\n\n\xc2\xf1\xf2\xf0\xe5\xf7\xe0 \xf1\xee\xf1\xf2\xee\xff\xeb\xe0\xf1\xfc \xe2 \xcc\xee\xf1\xea\xe2\xe5 \xe2 \xef\xee\xed\xe5\xe4\xe5\xeb\xfc\xed\xe8\xea."),
+            ("empty.md", b""),
+        ]);
+        let folder = dir.path().to_str().unwrap();
+        let (code, stdout, _) = check(&["--json", folder]);
+        assert_eq!(code, 0);
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let a = &json["articles"][0];
+        assert_eq!(
+            a["body"],
+            serde_json::json!(["Kim Jong Un arrived in Moscow on Monday.", "He met Putin."])
+        );
+        assert_eq!(a["encoding"]["name"], "UTF-8");
+        let b = &json["articles"][1];
+        assert_eq!(b["headline"]["value"], "Пхеньян и Москва");
+        assert_eq!(b["encoding"]["name"], "windows-1251");
+        assert_eq!(b["encoding"]["how"], "guessed");
+        assert_eq!(json["left_out"][0]["source"], "empty.md");
+        assert_eq!(json["summary"]["left_out"], 1);
+        assert_eq!(json["summary"]["encodings_guessed"], 1);
+
+        let (code, _, stderr) = check(&["--strict", folder]);
+        assert_eq!(code, 1);
+        assert!(
+            stderr.contains("empty.md: left out: the file is empty"),
+            "{stderr}"
+        );
     }
 
     #[test]

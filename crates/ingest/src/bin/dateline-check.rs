@@ -1,9 +1,10 @@
 //! `dateline-check`: ingests a corpus folder and reports, per article, every field with its
 //! provenance and confidence, the lines stripped and why, the entities, and the warnings; then
-//! a summary and the names the gazetteer lacks. Exits 1 if the corpus has errors.
+//! a summary, the files left out and the names the gazetteer lacks. Exits 1 if the corpus has
+//! errors (with `--strict`, also if a file was left out).
 //!
 //! ```text
-//! dateline-check [--json] [--no-metadata] [FOLDER]     (FOLDER defaults to ./corpus)
+//! dateline-check [--json] [--no-metadata] [--strict] [FOLDER]     (FOLDER defaults to ./corpus)
 //! ```
 
 use dateline_ingest::text::excerpt;
@@ -14,17 +15,20 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: dateline-check [--json] [--no-metadata] [FOLDER]
+const USAGE: &str = "usage: dateline-check [--json] [--no-metadata] [--strict] [FOLDER]
 
 Ingests the corpus FOLDER (default: ./corpus) as the build would and reports what it found.
-  --json          machine-readable output on stdout
+  --json          machine-readable output on stdout: every article's fields, cleaned
+                  paragraphs, captions and encoding, and the files left out
   --no-metadata   ignore the .meta.toml sidecars: show what the text alone supports
+  --strict        fail if any file gives no article (as strict = true in dateline.toml)
   -h, --help      this help";
 
 struct Args {
     folder: PathBuf,
     json: bool,
     use_metadata: bool,
+    strict: bool,
 }
 
 fn parse_args() -> Result<Args, lexopt::Error> {
@@ -33,12 +37,14 @@ fn parse_args() -> Result<Args, lexopt::Error> {
         folder: PathBuf::from("corpus"),
         json: false,
         use_metadata: true,
+        strict: false,
     };
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
         match arg {
             Long("json") => args.json = true,
             Long("no-metadata") => args.use_metadata = false,
+            Long("strict") => args.strict = true,
             Short('h') | Long("help") => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -65,6 +71,7 @@ fn main() -> ExitCode {
         &args.folder,
         Options {
             use_metadata: args.use_metadata,
+            strict: args.strict,
         },
         &mut |done, total| {
             if done == 1 && total >= 200 {
@@ -107,6 +114,11 @@ fn json(ingested: &Ingested) -> String {
     let value = serde_json::json!({
         "ok": true,
         "articles": ingested.reports,
+        "left_out": ingested.left_out().map(|d| serde_json::json!({
+            "source": d.left_out,
+            "problem": d.problem,
+            "fix": d.fix,
+        })).collect::<Vec<_>>(),
         "warnings": ingested.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "entity_candidates": ingested.candidates,
         "summary": summary(ingested),
@@ -122,6 +134,8 @@ fn summary(ingested: &Ingested) -> serde_json::Value {
         "dated": count(&|r| r.date.value.is_some()),
         "with_outlet": count(&|r| r.outlet.value.is_some()),
         "stripped_lines": ingested.reports.iter().map(|r| r.stripped.len()).sum::<usize>(),
+        "left_out": ingested.left_out().count(),
+        "encodings_guessed": count(&|r| r.encoding.how == dateline_ingest::report::How::Guessed),
         "entities": ingested.corpus.entities().len(),
         "warnings": ingested.warnings.len(),
     })
@@ -131,6 +145,19 @@ fn text(ingested: &Ingested) -> String {
     let mut out = String::new();
     for r in &ingested.reports {
         let _ = writeln!(out, "{}  →  {}", r.source, r.slug);
+        if r.encoding.name != "UTF-8" || r.encoding.note.is_some() {
+            let _ = writeln!(
+                out,
+                "  {:<9} {} ({})",
+                "encoding",
+                r.encoding.name,
+                r.encoding.note.as_deref().unwrap_or(match r.encoding.how {
+                    dateline_ingest::report::How::ByteOrderMark => "byte-order mark",
+                    dateline_ingest::report::How::Declared => "declared by the page",
+                    _ => "from its bytes",
+                })
+            );
+        }
         field(&mut out, "headline", &r.headline);
         field(&mut out, "outlet", &r.outlet);
         field(&mut out, "date", &r.date);
@@ -170,12 +197,13 @@ fn text(ingested: &Ingested) -> String {
     let s = summary(ingested);
     let _ = writeln!(
         out,
-        "{} articles: {} dated, {} with an outlet; {} lines stripped; {} entities; {} warnings",
+        "{} articles: {} dated, {} with an outlet; {} lines stripped; {} entities; {} files left out; {} warnings",
         s["articles"],
         s["dated"],
         s["with_outlet"],
         s["stripped_lines"],
         s["entities"],
+        s["left_out"],
         s["warnings"]
     );
     for w in &ingested.warnings {

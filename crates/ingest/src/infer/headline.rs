@@ -4,6 +4,10 @@
 //! "today" date; below it a standfirst and captions. A headline is a line of 3 to 30 words
 //! without closing punctuation (a question needs 4 words), which is neither a date nor an
 //! appeal. A headline the page repeats (e.g. above an audio player) is surer still.
+//!
+//! Many scrapes have no headline line at all: the file starts with the story's first paragraph.
+//! Then the headline is the paragraph's first sentence, cut at a word boundary when long
+//! ([`from_first_sentence`]); it is marked as inferred, and the paragraph stays in the body.
 
 use super::OPENING;
 use crate::boilerplate;
@@ -41,6 +45,99 @@ fn looks_like_headline(line: &str) -> bool {
         && line.len() <= 250
         && !super::date::is_date_line(line)
         && !boilerplate::is_appeal(line)
+}
+
+/// The longest inferred headline, in characters, before it is cut at a word boundary.
+const INFERRED_MAX: usize = 110;
+
+/// Whether a line is a paragraph of prose rather than a headline: long (20 words or more, or
+/// 150 characters), ending like a sentence, and not an appeal.
+pub fn is_paragraph(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
+    (word_count(line) >= 20 || line.chars().count() >= 150)
+        && end.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+        && !boilerplate::is_appeal(line)
+}
+
+/// A headline for a text whose first line is a paragraph: its first sentence, cut at a word
+/// boundary if longer than [`INFERRED_MAX`] characters, with the evidence.
+pub fn from_first_sentence(lines: &[Line]) -> Option<(String, Sourced)> {
+    let first = lines.first().filter(|l| is_paragraph(&l.text))?;
+    let sentence = first_sentence(&first.text);
+    let headline = cut_at_word(sentence.trim_end_matches(['.', '。']), INFERRED_MAX);
+    let reason = format!(
+        "the text has no headline line (line {} is a paragraph), so the headline is its first sentence{}: “{}”",
+        first.number,
+        if headline.ends_with('…') { ", shortened" } else { "" },
+        crate::text::excerpt(sentence, 200),
+    );
+    Some((headline, Sourced::inferred(reason, Confidence::Low)))
+}
+
+/// The first sentence of a paragraph: up to the first `.`, `!` or `?` that is followed by a
+/// space and a capital letter (or a quote, or a digit), and that does not end an initial
+/// ("J. Smith") or a common abbreviation ("Mr.", "U.S.", "Jan.").
+fn first_sentence(text: &str) -> &str {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "st",
+        "jr", "sr", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+    ];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let closes = matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
+        if !closes {
+            continue;
+        }
+        if matches!(c, '。' | '！' | '？') {
+            return &text[..at + c.len_utf8()];
+        }
+        // Quotes or brackets may close after the mark.
+        let mut j = i + 1;
+        while chars
+            .get(j)
+            .is_some_and(|&(_, q)| matches!(q, '"' | '”' | '’' | '\'' | '»' | ')'))
+        {
+            j += 1;
+        }
+        let spaced = chars.get(j).is_some_and(|&(_, s)| s.is_whitespace());
+        let next = chars.get(j + 1).map(|&(_, n)| n);
+        let starts = next.is_some_and(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '«' | '\'')
+        });
+        if !(spaced && starts) {
+            continue;
+        }
+        if c == '.' {
+            let word: String = text[..at]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .trim_start_matches(['(', '"', '“'])
+                .to_lowercase();
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+            if initial || ABBREVIATIONS.contains(&word.as_str()) {
+                continue;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        return &text[..end];
+    }
+    text
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
+fn cut_at_word(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let limit = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let cut = text[..limit]
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > limit / 2)
+        .unwrap_or(limit);
+    let cut = text[..cut].trim_end_matches([',', ';', ':', ' ', '—', '–', '-']);
+    format!("{cut}…")
 }
 
 /// The index of the headline's last repetition among the opening lines, e.g. after an audio
@@ -100,6 +197,45 @@ mod tests {
             last_position(&lines(text), "Preparations in Progress for Kim’s Visit"),
             Some(2)
         );
+    }
+
+    #[test]
+    fn a_text_that_starts_with_its_first_paragraph_gets_its_first_sentence() {
+        let cases = [
+            (
+                "Russia and North Korea have discussed a visa-free regime, Far East Development Minister Alexander Galushka said on Tuesday. The issue came up during his trip to Pyongyang, Interfax reported.",
+                "Russia and North Korea have discussed a visa-free regime, Far East Development Minister Alexander Galushka…",
+            ),
+            (
+                "Mr. Putin met Kim Jong Un in Vladivostok on Thursday for talks. The two leaders spoke for more than three hours, according to the Kremlin, about sanctions and the nuclear issue.",
+                "Mr. Putin met Kim Jong Un in Vladivostok on Thursday for talks",
+            ),
+            (
+                "The U.S. said on Monday that \"the deal\" between Moscow and Pyongyang breaks UN resolutions. \"We will respond,\" a State Department spokesman told reporters in Washington late in the day.",
+                "The U.S. said on Monday that \"the deal\" between Moscow and Pyongyang breaks UN resolutions",
+            ),
+        ];
+        for (text, expected) in cases {
+            let lines = lines(text);
+            let (headline, source) = from_first_sentence(&lines).expect(text);
+            assert_eq!(headline, expected);
+            assert!(headline.chars().count() <= INFERRED_MAX + 1, "{headline}");
+            assert_eq!(source.confidence, Confidence::Low);
+            assert!(source
+                .describe()
+                .contains("no headline line (line 1 is a paragraph)"));
+        }
+    }
+
+    #[test]
+    fn a_headline_line_or_a_short_banner_is_not_a_paragraph() {
+        assert!(from_first_sentence(&lines("Kim Visits Russia\nBody.")).is_none());
+        assert!(!is_paragraph(
+            "Since July 1, 2024, we have disabled all ads."
+        ));
+        assert!(!is_paragraph(
+            "A very long headline with many words but no closing punctuation at all because headlines rarely end in a full stop"
+        ));
     }
 
     #[test]
