@@ -1,9 +1,17 @@
 //! Finding the dates a line of news text states, in the forms news uses: "Monday, 25th March
-//! 2019", "March 27, 2025", "Jan. 27", "27.03.2025", "2025-03-27". Regular expressions find the
-//! candidates; `jiff` checks each is a real calendar day and supplies weekdays.
+//! 2019", "March 27, 2025", "Jan. 27", "27.03.2025", "2025-03-27"; in other languages with a year
+//! ("31. Mai 2012", "12 juillet 2017", "12 de julio de 2017", "25 марта 2019 г.", "3 maja 2019",
+//! "25. března 2019", "25 Mart 2019"); and the Korean, Japanese and Chinese numeric forms
+//! ("2019년 3월 25일", "2019年3月25日", "2019. 3. 25."). Regular expressions find the candidates;
+//! `jiff` checks each is a real calendar day and supplies weekdays.
+//!
+//! English month names may stand without a year ("Seoul, March 27"): datelines need that. Month
+//! names of other languages count only with a year, since some are English words too ("mag",
+//! "set", "out").
 
 use jiff::civil::{Date as CivilDate, Weekday};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A date found in a line, possibly without its year.
@@ -22,6 +30,337 @@ pub struct Mention {
     /// Day and month could be either way round (e.g. 03/04/2019).
     pub ambiguous: bool,
 }
+
+/// Which comes first in a numeric date with slashes when both could be a month: the page's
+/// language says (`en-US` month first, most others day first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// 03/04/2019 is 4 March.
+    MonthFirst,
+    /// 03/04/2019 is 3 April.
+    DayFirst,
+}
+
+impl Order {
+    /// The order a language tag implies (`en-US`, `fr`, `de-AT` …), if it implies one.
+    pub fn of_language(tag: &str) -> Option<Order> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let (language, region) = tag.split_once('-').unwrap_or((&tag, ""));
+        match language {
+            "" => None,
+            "en" if matches!(region, "" | "us" | "ph" | "ca") => Some(Order::MonthFirst),
+            "ko" | "ja" | "zh" | "hu" | "lt" => None,
+            _ => Some(Order::DayFirst),
+        }
+    }
+}
+
+/// Month names (full, genitive and abbreviated) of the languages Dateline reads with a year:
+/// German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian, Polish, Swedish,
+/// Danish/Norwegian, Czech, Turkish, Finnish, Romanian, Indonesian. Lower case; a name of one
+/// language that is another month in a second language is not listed twice (there are none).
+const MONTHS: [&[&str]; 12] = [
+    &[
+        "januar",
+        "jänner",
+        "jän",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januari",
+        "январь",
+        "января",
+        "янв",
+        "січня",
+        "stycznia",
+        "styczeń",
+        "sty",
+        "ledna",
+        "leden",
+        "ocak",
+        "tammikuuta",
+        "ianuarie",
+        "ian",
+    ],
+    &[
+        "februar",
+        "février",
+        "févr",
+        "fév",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+        "februari",
+        "февраль",
+        "февраля",
+        "фев",
+        "лютого",
+        "lutego",
+        "luty",
+        "lut",
+        "února",
+        "únor",
+        "şubat",
+        "subat",
+        "helmikuuta",
+        "februarie",
+        "pebrero",
+    ],
+    &[
+        "märz",
+        "mär",
+        "mars",
+        "marzo",
+        "março",
+        "marco",
+        "maart",
+        "mrt",
+        "март",
+        "марта",
+        "мар",
+        "березня",
+        "marca",
+        "marzec",
+        "března",
+        "březen",
+        "mart",
+        "maaliskuuta",
+        "martie",
+    ],
+    &[
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "apr",
+        "апрель",
+        "апреля",
+        "апр",
+        "квітня",
+        "kwietnia",
+        "kwiecień",
+        "kwi",
+        "dubna",
+        "duben",
+        "nisan",
+        "huhtikuuta",
+        "aprilie",
+    ],
+    &[
+        "mai",
+        "mayo",
+        "maggio",
+        "mag",
+        "maio",
+        "mei",
+        "май",
+        "мая",
+        "травня",
+        "maja",
+        "maj",
+        "května",
+        "květen",
+        "mayıs",
+        "mayis",
+        "toukokuuta",
+    ],
+    &[
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "giu",
+        "junho",
+        "июнь",
+        "июня",
+        "июн",
+        "червня",
+        "czerwca",
+        "czerwiec",
+        "cze",
+        "června",
+        "červen",
+        "haziran",
+        "kesäkuuta",
+        "iunie",
+    ],
+    &[
+        "juli",
+        "juillet",
+        "juil",
+        "julio",
+        "luglio",
+        "lug",
+        "julho",
+        "июль",
+        "июля",
+        "июл",
+        "липня",
+        "lipca",
+        "lipiec",
+        "lip",
+        "července",
+        "červenec",
+        "temmuz",
+        "heinäkuuta",
+        "iulie",
+    ],
+    &[
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "augusti",
+        "август",
+        "августа",
+        "авг",
+        "серпня",
+        "sierpnia",
+        "sierpień",
+        "sie",
+        "srpna",
+        "srpen",
+        "ağustos",
+        "agustos",
+        "elokuuta",
+        "august",
+    ],
+    &[
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "set",
+        "setembro",
+        "september",
+        "сентябрь",
+        "сентября",
+        "сен",
+        "сент",
+        "вересня",
+        "września",
+        "wrzesień",
+        "wrz",
+        "září",
+        "eylül",
+        "eylul",
+        "syyskuuta",
+        "septembrie",
+    ],
+    &[
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+        "октябрь",
+        "октября",
+        "окт",
+        "жовтня",
+        "października",
+        "październik",
+        "paź",
+        "října",
+        "říjen",
+        "ekim",
+        "lokakuuta",
+        "octombrie",
+    ],
+    &[
+        "novembre",
+        "noviembre",
+        "novembro",
+        "november",
+        "ноябрь",
+        "ноября",
+        "ноя",
+        "нояб",
+        "листопада",
+        "listopada",
+        "listopad",
+        "lis",
+        "listopadu",
+        "kasım",
+        "kasim",
+        "marraskuuta",
+        "noiembrie",
+    ],
+    &[
+        "dezember",
+        "dez",
+        "décembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "december",
+        "декабрь",
+        "декабря",
+        "дек",
+        "грудня",
+        "grudnia",
+        "grudzień",
+        "gru",
+        "prosince",
+        "prosinec",
+        "aralık",
+        "aralik",
+        "joulukuuta",
+        "decembrie",
+    ],
+];
+
+/// Every name in [`MONTHS`] and the month it names.
+static MONTH_NAMES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut names = HashMap::new();
+    for (i, list) in MONTHS.iter().enumerate() {
+        for name in *list {
+            names.insert(*name, i as u8 + 1);
+        }
+    }
+    names
+});
+
+/// A regex alternation of the names, longest first so that "märz" wins over "mär".
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTH_NAMES.keys().copied().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A day, a month in another language and a year: "31. Mai 2012", "12 de julio de 2017",
+/// "25 марта 2019 г.", and the month-first form some languages also use ("julio 12, 2017").
+static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
+    let months = month_alternation();
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\w])(?:(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|º)?\.?\s*(?:de\s+|of\s+)?(?P<month>{months})\.?,?\s*(?:de\s+|del\s+)?(?P<year>\d{{4}})|(?P<month2>{months})\.?\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>\d{{4}}))(?:[^\w]|$)"
+    ))
+    .expect("valid regex")
+});
+
+/// Korean, Japanese and Chinese dates: "2019년 3월 25일", "2019年3月25日", "2019. 3. 25.".
+static EAST_ASIAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<y>\d{4})\s*[년年]\s*(?P<m>\d{1,2})\s*[월月]\s*(?P<d>\d{1,2})\s*[일日]|\b(?P<ky>\d{4})\.\s+(?P<km>\d{1,2})\.\s+(?P<kd>\d{1,2})\.",
+    )
+    .expect("valid regex")
+});
 
 impl Mention {
     /// The calendar date, if the year is known and the day exists.
@@ -48,7 +387,7 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?:T|\b)|(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4})\b|(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})\b)",
+        r"\b(?:(?P<iy>\d{4})[-/.](?P<im>\d{2})[-/.](?P<id>\d{2})(?:T|\b)|(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4})\b|(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})\b)",
     )
     .expect("valid regex")
 });
@@ -79,8 +418,15 @@ fn weekday(name: &str) -> Option<Weekday> {
 }
 
 /// Every date the line states, in order, without overlaps. Impossible days (31 April) are
-/// left out; a day without a year is kept if it exists in some year.
+/// left out; a day without a year is kept if it exists in some year. Slashed dates that could be
+/// either way round are read month first and marked ambiguous.
 pub fn find(line: &str) -> Vec<Mention> {
+    find_with(line, None)
+}
+
+/// [`find`], reading slashed dates in `order` when the language says which comes first (then
+/// they are not ambiguous).
+pub fn find_with(line: &str, order: Option<Order>) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     for re in [&*DAY_MONTH_YEAR, &*MONTH_DAY_YEAR] {
         for c in re.captures_iter(line) {
@@ -106,10 +452,11 @@ pub fn find(line: &str) -> Vec<Mention> {
             // one of the two cannot be a month.
             let (a, b) = (num("sa").unwrap_or(0), num("sb").unwrap_or(0));
             let y = num("sy").unwrap_or(0);
-            if a > 12 {
-                (y, Some(b), Some(a), false)
-            } else {
-                (y, Some(a), Some(b), b <= 12 && a != b)
+            match order {
+                _ if a > 12 => (y, Some(b), Some(a), false),
+                Some(Order::DayFirst) => (y, Some(b), Some(a), false),
+                Some(Order::MonthFirst) => (y, Some(a), Some(b), false),
+                None => (y, Some(a), Some(b), b <= 12 && a != b),
             }
         };
         let mention = Mention {
@@ -119,6 +466,47 @@ pub fn find(line: &str) -> Vec<Mention> {
             day: day.unwrap_or(0) as u8,
             weekday: None,
             ambiguous,
+        };
+        push_if_real(&mut found, mention);
+    }
+    for c in FOREIGN.captures_iter(line) {
+        let get = |a: &str, b: &str| c.name(a).or_else(|| c.name(b));
+        let (Some(day), Some(month), Some(year)) = (
+            get("day", "day2"),
+            get("month", "month2"),
+            get("year", "year2"),
+        ) else {
+            continue;
+        };
+        let Some(&month) = MONTH_NAMES.get(month.as_str().to_lowercase().as_str()) else {
+            continue;
+        };
+        // The match may take a character on either side (there is no \b for every script).
+        let start = day
+            .start()
+            .min(c.name("month2").map_or(usize::MAX, |m| m.start()));
+        let mention = Mention {
+            span: start..year.end(),
+            year: year.as_str().parse().ok(),
+            month,
+            day: day.as_str().parse().unwrap_or(0),
+            weekday: None,
+            ambiguous: false,
+        };
+        push_if_real(&mut found, mention);
+    }
+    for c in EAST_ASIAN.captures_iter(line) {
+        let get = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).map(|m| m.as_str());
+        let (Some(y), Some(m), Some(d)) = (get("y", "ky"), get("m", "km"), get("d", "kd")) else {
+            continue;
+        };
+        let mention = Mention {
+            span: c.get(0).expect("group 0").range(),
+            year: y.parse().ok(),
+            month: m.parse().unwrap_or(0),
+            day: d.parse().unwrap_or(0),
+            weekday: None,
+            ambiguous: false,
         };
         push_if_real(&mut found, mention);
     }
@@ -203,6 +591,59 @@ mod tests {
         for (line, expected) in cases {
             assert_eq!(one(line), expected, "{line:?}");
         }
+    }
+
+    #[test]
+    fn reads_other_languages_with_a_year_and_east_asian_forms() {
+        let cases = [
+            ("31. Mai 2012", (2012, 5, 31)),
+            ("Montag, 25. März 2019, 10:30 Uhr", (2019, 3, 25)),
+            ("12 juillet 2017", (2017, 7, 12)),
+            ("le 1er mars 2018", (2018, 3, 1)),
+            ("12 de julio de 2017", (2017, 7, 12)),
+            ("12 de julho de 2017", (2017, 7, 12)),
+            ("25 marzo 2019", (2019, 3, 25)),
+            ("25 maart 2019", (2019, 3, 25)),
+            ("25 марта 2019 г.", (2019, 3, 25)),
+            ("3 maja 2019", (2019, 5, 3)),
+            ("25 mars 2019", (2019, 3, 25)),
+            ("25. března 2019", (2019, 3, 25)),
+            ("25 Mart 2019", (2019, 3, 25)),
+            ("1 Ağustos 2020", (2020, 8, 1)),
+            ("2019년 3월 25일", (2019, 3, 25)),
+            ("2019年3月25日 10時", (2019, 3, 25)),
+            ("2019. 3. 25. 오전 10:00", (2019, 3, 25)),
+            ("2019/03/25", (2019, 3, 25)),
+            ("2019.03.25", (2019, 3, 25)),
+        ];
+        for (line, (y, m, d)) in cases {
+            let found = find(line);
+            let got: Vec<_> = found.iter().map(|m| (m.year, m.month, m.day)).collect();
+            assert_eq!(got, [(Some(y), m, d)], "{line:?}");
+        }
+        // Without a year, only English month names count.
+        assert!(find("won 5 set").is_empty());
+        assert!(find("25 марта").is_empty());
+    }
+
+    #[test]
+    fn the_language_decides_slashed_dates() {
+        let day_first = find_with("03/04/2019", Order::of_language("fr-FR"));
+        assert_eq!(
+            (day_first[0].month, day_first[0].day, day_first[0].ambiguous),
+            (4, 3, false)
+        );
+        let month_first = find_with("03/04/2019", Order::of_language("en-US"));
+        assert_eq!(
+            (
+                month_first[0].month,
+                month_first[0].day,
+                month_first[0].ambiguous
+            ),
+            (3, 4, false)
+        );
+        assert_eq!(Order::of_language("en-GB"), Some(Order::DayFirst));
+        assert_eq!(Order::of_language("ko"), None);
     }
 
     #[test]

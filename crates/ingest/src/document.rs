@@ -4,12 +4,13 @@
 //! - Markdown (`.md`): each block (heading, paragraph, list item, quote) becomes a line, with
 //!   its source line number; the first `# heading` is the headline.
 //! - Saved HTML pages (`.html`, `.htm`): `dom_smoothie` (a port of Mozilla's Readability)
-//!   extracts the article and reads title, site name, date and author from `<meta>`, Open Graph
-//!   and JSON-LD; the body's blocks become lines (numbered 0: the page has no useful lines).
+//!   extracts the article and reads title and site name from `<meta>`, Open Graph and JSON-LD;
+//!   [`page_date`] finds the publication date; the body's blocks become lines (numbered 0: the
+//!   page has no useful lines).
 
-use crate::dates;
+use crate::page_date;
 use crate::text::{self, Line};
-use dateline_core::Date;
+use dateline_core::{Date, Sourced};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// The formats Dateline reads.
@@ -43,8 +44,8 @@ pub type Tagged<T> = Option<(T, String)>;
 pub struct Markup {
     /// Headline.
     pub headline: Tagged<String>,
-    /// Publication date.
-    pub date: Tagged<Date>,
+    /// Publication date, with where the page states it ([`page_date`]).
+    pub date: Option<(Date, Sourced)>,
     /// Outlet.
     pub outlet: Tagged<String>,
     /// Canonical address.
@@ -179,33 +180,94 @@ fn html(source: &str) -> Result<Document, String> {
             "site name (og:site_name or JSON-LD publisher)".to_owned(),
         ));
     }
-    if let Some(published) = &article.published_time {
-        if let Some(date) = dates::find(published).first().and_then(|m| m.date()) {
-            let date = Date {
-                year: date.year(),
-                month: date.month() as u8,
-                day: date.day() as u8,
-            };
-            doc.markup.date = Some((
-                date,
-                "published time (article:published_time or JSON-LD datePublished)".to_owned(),
-            ));
-        }
-    }
+    doc.markup.date = page_date::find(&page, source).map(|d| (d.date, d.source));
     doc.markup.url = url;
 
     let content = dom_query::Document::from(article.content.as_ref());
-    for block in content
-        .select("h1, h2, h3, h4, p, li, blockquote, figcaption")
-        .iter()
-    {
-        // A block inside another selected block (a <p> in an <li>) is read with its parent.
-        if block.ancestors(None).is("p, li, blockquote, figcaption") {
-            continue;
-        }
-        push_block(&mut doc, 0, &block.text(), false);
+    let mut blocks = Vec::new();
+    let mut run = String::new();
+    if let Some(root) = content.select("body").nodes().first() {
+        block_texts(root, &mut blocks, &mut run);
+    }
+    flush(&mut run, &mut blocks);
+    for block in blocks {
+        push_block(&mut doc, 0, &block, false);
     }
     Ok(doc)
+}
+
+/// Elements whose whole text is one line of the body.
+const LEAF_BLOCKS: &[&str] = &[
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "pre",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "caption",
+    "summary",
+    "address",
+];
+
+/// Elements that never hold article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "button", "select", "option",
+    "textarea", "input", "iframe", "object", "embed", "canvas", "video", "audio", "img",
+];
+
+/// Elements that flow inside a line.
+const INLINE: &[&str] = &[
+    "a", "span", "b", "strong", "em", "i", "u", "s", "small", "big", "sup", "sub", "mark", "abbr",
+    "cite", "q", "code", "kbd", "samp", "var", "time", "font", "del", "ins", "label", "dfn", "bdi",
+    "bdo", "wbr", "tt", "strike", "data",
+];
+
+/// The lines of an extracted article: each leaf block (paragraph, list item, heading, caption,
+/// table cell …) is one line, and text that stands directly in a container (a `<div>` of text
+/// with `<br>`s, as old pages have) makes lines of its own, broken at the blocks and `<br>`s
+/// around it.
+fn block_texts(node: &dom_query::NodeRef, out: &mut Vec<String>, run: &mut String) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            run.push_str(&child.text());
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let name = child.node_name().unwrap_or_default().to_ascii_lowercase();
+        let name = name.as_str();
+        if SKIPPED.contains(&name) {
+            continue;
+        }
+        if name == "br" || name == "hr" {
+            flush(run, out);
+        } else if LEAF_BLOCKS.contains(&name) {
+            flush(run, out);
+            out.push(child.text().to_string());
+        } else if INLINE.contains(&name) {
+            block_texts(&child, out, run);
+        } else {
+            flush(run, out);
+            block_texts(&child, out, run);
+            flush(run, out);
+        }
+    }
+}
+
+fn flush(run: &mut String, out: &mut Vec<String>) {
+    if !run.trim().is_empty() {
+        out.push(std::mem::take(run));
+    }
+    run.clear();
 }
 
 #[cfg(test)]
@@ -269,6 +331,10 @@ mod tests {
             "2024-06-17"
         );
         assert_eq!(
+            doc.markup.date.as_ref().unwrap().1.describe(),
+            "from the page's <meta article:published_time> “2024-06-17T09:30:00+03:00”"
+        );
+        assert_eq!(
             doc.markup.url.as_deref(),
             Some("https://daily.example/2024/06/17/trip")
         );
@@ -283,6 +349,41 @@ mod tests {
                 .iter()
                 .any(|l| l.contains("Home") || l.contains("Privacy")),
             "{body:?}"
+        );
+    }
+
+    #[test]
+    fn text_straight_in_a_container_and_in_pre_or_cells_is_kept() {
+        let page = r#"<html><head><title>Old page</title></head><body><div id="content">
+<div class="text">The first paragraph of an old page stands straight in a div, with no paragraph tags around it at all.<br><br>A second one follows after two line breaks, <b>with bold</b> and <a href="/x">a link</a> inside it, as such pages do.</div>
+<pre>An example
+in a pre block</pre>
+<table><tr><td>A cell of a table that holds words</td></tr></table>
+<ul><li><p>A list item with a paragraph inside it, read once.</p></li></ul>
+</div></body></html>"#;
+        let doc = read(Format::Html, page).unwrap();
+        let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(lines.contains(&"The first paragraph of an old page stands straight in a div, with no paragraph tags around it at all."), "{lines:#?}");
+        assert!(lines.contains(&"A second one follows after two line breaks, with bold and a link inside it, as such pages do."), "{lines:#?}");
+        // What Readability keeps of pre blocks, tables and lists is read block by block.
+        let fragment = dom_query::Document::from(
+            "<div>Loose text<pre>An example\nin a pre block</pre><table><tr><td>A cell</td><td>Another</td></tr></table>\
+             <ul><li><p>A list item with a paragraph inside, read once.</p></li></ul><script>x()</script>Tail</div>",
+        );
+        let (mut blocks, mut run) = (Vec::new(), String::new());
+        block_texts(&fragment.select("body").nodes()[0], &mut blocks, &mut run);
+        flush(&mut run, &mut blocks);
+        let blocks: Vec<String> = blocks.iter().map(|b| text::squeeze(b)).collect();
+        assert_eq!(
+            blocks,
+            [
+                "Loose text",
+                "An example in a pre block",
+                "A cell",
+                "Another",
+                "A list item with a paragraph inside, read once.",
+                "Tail"
+            ]
         );
     }
 

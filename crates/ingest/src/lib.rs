@@ -27,6 +27,7 @@ pub mod document;
 pub mod entities;
 pub mod infer;
 pub mod metadata;
+pub mod page_date;
 pub mod report;
 pub mod slug;
 mod source;
@@ -445,8 +446,8 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
 
     let (date, date_source) = if let Some(d) = meta.published {
         (Some(d), Sourced::METADATA)
-    } else if let Some((d, tag)) = markup.date {
-        (Some(d), tagged(tag))
+    } else if let Some((d, source)) = markup.date {
+        (Some(d), source)
     } else {
         let whole: String = lines
             .iter()
