@@ -14,7 +14,7 @@ of Readability's test pages are, would be merged). This prints, per page set and
   (a date, not the expected day), or not at all; and how many other pages it gave a date
   ("other": the reference states none, so these cannot be judged here);
 - titles: how many equal the expected title (case, quotes, dashes and spacing aside);
-- body: precision and recall on snippets that must be in the text (words from each expected
+- body: (Dateline's paragraphs and captions) precision and recall on snippets that must be in the text (words from each expected
   paragraph) and snippets that must not (text of the page's other blocks), and their F1.
 
 A benchmark that prints figures, not a test: the expectations are another library's output
@@ -167,7 +167,7 @@ def dateline_result(check, folder):
         got = {
             "title": a["headline"]["value"] or "",
             "date": a["date"]["value"] or "",
-            "body": "\n".join(a["body"]),
+            "body": "\n".join(a["body"] + a.get("captions", [])),
             "date_from": a["date"].get("provenance"),
         }
         return got, None

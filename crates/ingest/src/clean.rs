@@ -36,6 +36,22 @@ pub enum Reason {
     AfterEnd,
     /// The outlet's name alone at the end.
     SignOff,
+    /// A byline ("By Jane Doe, Reuters") repeated in the body.
+    Byline,
+    /// A photo credit ("Photo: Reuters", "Screenshot by …").
+    Credit,
+    /// A saved page's navigation: menus, breadcrumbs, tag lists, pagination, footers.
+    Navigation,
+    /// A saved page's share or follow bar.
+    ShareBar,
+    /// A saved page's related, recommended or most-read links.
+    RelatedLinks,
+    /// A saved page's cookie, newsletter, subscription or advertising box.
+    Notice,
+    /// A saved page's comments.
+    Comments,
+    /// A block of a saved page that is mostly links: a list of other articles.
+    LinkList,
 }
 
 impl Reason {
@@ -52,6 +68,14 @@ impl Reason {
             Reason::Configured => "pattern in dateline.toml",
             Reason::AfterEnd => "after the end of the article",
             Reason::SignOff => "outlet sign-off",
+            Reason::Byline => "byline",
+            Reason::Credit => "photo credit",
+            Reason::Navigation => "page navigation",
+            Reason::ShareBar => "share or follow bar",
+            Reason::RelatedLinks => "related or most-read links",
+            Reason::Notice => "cookie, newsletter or advertising box",
+            Reason::Comments => "comments",
+            Reason::LinkList => "mostly links (a list of other articles)",
         }
     }
 }
@@ -157,6 +181,10 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
             strip(&mut out, line, Reason::DateLine);
         } else if i + 1 == lines.len() && is_sign_off(&line.text, cx.outlet) {
             strip(&mut out, line, Reason::SignOff);
+        } else if i < start + crate::infer::OPENING && is_byline(&line.text) {
+            strip(&mut out, line, Reason::Byline);
+        } else if is_credit(f) {
+            strip(&mut out, line, Reason::Credit);
         } else {
             kept.push(i);
         }
@@ -223,6 +251,134 @@ fn is_caption(line: &str) -> bool {
         && !f.contains('"')
         && !f.ends_with('?')
         && !f.ends_with(':')
+}
+
+/// A byline: "By Jane Doe", "By JANE DOE and John Roe | Reuters", "Von Max Muster", "Par …":
+/// a label, then names (capitalised words and their connectors), in at most 12 words and with
+/// no sentence's full stop.
+pub fn is_byline(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by ",
+        "written by ",
+        "reporting by ",
+        "words by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "av ",
+        "text: ",
+        "text von ",
+        "autor: ",
+        "author: ",
+        "автор: ",
+        "auteur : ",
+        "auteur: ",
+    ];
+    const JOINS: &[&str] = &[
+        "and", "&", "und", "et", "y", "e", "en", "och", "og", "i", "и", "|", "-", "—", "–", "/",
+        "in", "de", "van", "von", "der", "da", "del", "la", "le",
+    ];
+    const NOT_NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "then",
+        "now",
+        "far",
+        "then",
+        "early",
+        "late",
+        "next",
+        "last",
+    ];
+    let f = fold(line);
+    let Some(label) = LABELS.iter().find(|l| f.starts_with(*l)) else {
+        return false;
+    };
+    let rest = &line[label.len().min(line.len())..];
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    // A full stop ends a sentence, unless it ends an initial or an abbreviation ("Jr.").
+    let last = line.trim_end().rsplit(' ').next().unwrap_or("");
+    let sentence = last.ends_with(['.', '!', '?', ':']) && last.chars().count() > 3;
+    word_count(line) <= 12
+        && !sentence
+        && !NOT_NAMES.contains(&first.to_lowercase().as_str())
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || JOINS.contains(&w.to_lowercase().as_str())
+                // An agency in lower case ("dpa", "afp").
+                || w.chars().count() <= 4
+        })
+}
+
+/// A line that is only a photo credit: "Photo: Reuters", "Credit: Riot Games", "Screenshot by
+/// Jane Doe/Outlet", "Foto: dpa", "Getty Images". Takes the folded line.
+fn is_credit(folded: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "photo:",
+        "photo by ",
+        "photos:",
+        "photos by ",
+        "photograph:",
+        "photograph by ",
+        "image:",
+        "image by ",
+        "images:",
+        "credit:",
+        "credits:",
+        "image credit:",
+        "photo credit:",
+        "screenshot by ",
+        "screenshot:",
+        "illustration:",
+        "illustration by ",
+        "video:",
+        "foto:",
+        "fotos:",
+        "bild:",
+        "фото:",
+        "фото ",
+        "(photo",
+        "(image",
+        "[photo",
+        "source: getty",
+    ];
+    let words = word_count(folded);
+    words <= 12
+        && (LABELS.iter().any(|l| folded.starts_with(l))
+            || (words <= 6
+                && [
+                    "getty images",
+                    "/ap",
+                    "/reuters",
+                    "/afp",
+                    "/ap photo",
+                    "ap photo/",
+                    "/epa",
+                    "/tass",
+                    "/kcna",
+                ]
+                .iter()
+                .any(|c| folded.ends_with(c) || folded.starts_with(c))))
 }
 
 fn is_sign_off(line: &str, outlet: Option<&str>) -> bool {
@@ -308,6 +464,45 @@ mod tests {
                 (6, Reason::SignOff)
             ]
         );
+    }
+
+    #[test]
+    fn bylines_and_photo_credits_are_stripped_but_sentences_are_not() {
+        let text = "The Headline Here\nBy JANE DOE and John Roe | Reuters\nPutin said on Tuesday that talks went well.\nCredit: Riot Games\nBy Tuesday, the talks had ended, officials said.\nThe third paragraph.\nAlexander Zemlianichenko/AP\nThe fourth paragraph.";
+        let b = clean(text, "The Headline Here", None);
+        assert_eq!(
+            b.paragraphs,
+            [
+                "Putin said on Tuesday that talks went well.",
+                "By Tuesday, the talks had ended, officials said.",
+                "The third paragraph.",
+                "The fourth paragraph."
+            ]
+        );
+        assert_eq!(
+            reasons(&b),
+            [
+                (1, Reason::Headline),
+                (2, Reason::Byline),
+                (4, Reason::Credit),
+                (7, Reason::Credit)
+            ]
+        );
+        for byline in [
+            "By Jane Doe",
+            "Von Max Muster, dpa",
+            "Par Jean Dupont et Marie Curie",
+            "By Reuters",
+        ] {
+            assert!(is_byline(byline), "{byline}");
+        }
+        for sentence in [
+            "By the end of the day, nothing.",
+            "By Tuesday",
+            "By far the largest deal since 2019 was signed.",
+        ] {
+            assert!(!is_byline(sentence), "{sentence}");
+        }
     }
 
     #[test]

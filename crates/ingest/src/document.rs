@@ -8,6 +8,7 @@
 //!   [`page_date`] finds the publication date; the body's blocks become lines (numbered 0: the
 //!   page has no useful lines).
 
+use crate::clean::{Reason, Stripped};
 use crate::page_date;
 use crate::text::{self, Line};
 use dateline_core::{Date, Sourced};
@@ -59,6 +60,8 @@ pub struct Document {
     pub lines: Vec<Line>,
     /// What the markup states.
     pub markup: Markup,
+    /// Parts of a saved page left out before its lines (navigation, share bars …), with why.
+    pub stripped: Vec<Stripped>,
 }
 
 /// Reads a file's text in its format. Errors are worded for a diagnostic.
@@ -66,7 +69,7 @@ pub fn read(format: Format, source: &str) -> Result<Document, String> {
     match format {
         Format::Text => Ok(Document {
             lines: text::lines(source),
-            markup: Markup::default(),
+            ..Document::default()
         }),
         Format::Markdown => Ok(markdown(source)),
         Format::Html => html(source),
@@ -155,7 +158,12 @@ fn html(source: &str) -> Result<Document, String> {
         })
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
 
-    let mut readability = dom_smoothie::Readability::new(source, None, None)
+    // Classes kept, so that page furniture inside the article can be told by its class.
+    let config = dom_smoothie::Config {
+        keep_classes: true,
+        ..dom_smoothie::Config::default()
+    };
+    let mut readability = dom_smoothie::Readability::new(source, None, Some(config))
         .map_err(|e| format!("the page could not be parsed: {e}"))?;
     let article = readability
         .parse()
@@ -184,14 +192,17 @@ fn html(source: &str) -> Result<Document, String> {
     doc.markup.url = url;
 
     let content = dom_query::Document::from(article.content.as_ref());
-    let mut blocks = Vec::new();
-    let mut run = String::new();
     if let Some(root) = content.select("body").nodes().first() {
-        block_texts(root, &mut blocks, &mut run);
-    }
-    flush(&mut run, &mut blocks);
-    for block in blocks {
-        push_block(&mut doc, 0, &block, false);
+        let mut walk = Walk {
+            total: root.text().chars().count(),
+            ..Walk::default()
+        };
+        walk.node(root);
+        walk.flush();
+        for block in walk.lines {
+            push_block(&mut doc, 0, &block, false);
+        }
+        doc.stripped = walk.stripped;
     }
     Ok(doc)
 }
@@ -230,44 +241,261 @@ const INLINE: &[&str] = &[
     "bdo", "wbr", "tt", "strike", "data",
 ];
 
-/// The lines of an extracted article: each leaf block (paragraph, list item, heading, caption,
-/// table cell …) is one line, and text that stands directly in a container (a `<div>` of text
-/// with `<br>`s, as old pages have) makes lines of its own, broken at the blocks and `<br>`s
-/// around it.
-fn block_texts(node: &dom_query::NodeRef, out: &mut Vec<String>, run: &mut String) {
-    for child in node.children_it(false) {
-        if child.is_text() {
-            run.push_str(&child.text());
-            continue;
+/// The lines of an extracted article, and the page furniture left out of them.
+///
+/// Each leaf block (paragraph, list item, heading, caption, table cell …) is one line, and text
+/// that stands directly in a container (a `<div>` of text with `<br>`s, as old pages have)
+/// makes lines of its own, broken at the blocks and `<br>`s around it. Left out, each with its
+/// reason: what the page marks as navigation, share bars, related links, notices or comments
+/// (by element, role, class or id), and blocks that are mostly links.
+#[derive(Default)]
+struct Walk {
+    lines: Vec<String>,
+    stripped: Vec<Stripped>,
+    run: String,
+    /// The characters of the whole extracted text: furniture is never most of it.
+    total: usize,
+}
+
+impl Walk {
+    fn node(&mut self, node: &dom_query::NodeRef) {
+        for child in node.children_it(false) {
+            if child.is_text() {
+                self.run.push_str(&child.text());
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child.node_name().unwrap_or_default().to_ascii_lowercase();
+            let name = name.as_str();
+            if SKIPPED.contains(&name) {
+                continue;
+            }
+            let container = !LEAF_BLOCKS.contains(&name) && !INLINE.contains(&name);
+            if let Some(reason) = container
+                .then(|| furniture(&child, name, self.total))
+                .flatten()
+            {
+                self.flush();
+                let mut inner = Walk::default();
+                inner.node(&child);
+                inner.flush();
+                self.strip(&inner.lines.join(" "), reason);
+            } else if name == "br" || name == "hr" {
+                self.flush();
+            } else if LEAF_BLOCKS.contains(&name) {
+                self.flush();
+                let text = child.text();
+                if mostly_links(&child, &text) {
+                    self.strip(&text, Reason::LinkList);
+                } else {
+                    self.lines.push(text.to_string());
+                }
+            } else if INLINE.contains(&name) {
+                self.node(&child);
+            } else {
+                self.flush();
+                self.node(&child);
+                self.flush();
+            }
         }
-        if !child.is_element() {
-            continue;
+    }
+
+    fn flush(&mut self) {
+        if !self.run.trim().is_empty() {
+            self.lines.push(std::mem::take(&mut self.run));
         }
-        let name = child.node_name().unwrap_or_default().to_ascii_lowercase();
-        let name = name.as_str();
-        if SKIPPED.contains(&name) {
-            continue;
-        }
-        if name == "br" || name == "hr" {
-            flush(run, out);
-        } else if LEAF_BLOCKS.contains(&name) {
-            flush(run, out);
-            out.push(child.text().to_string());
-        } else if INLINE.contains(&name) {
-            block_texts(&child, out, run);
-        } else {
-            flush(run, out);
-            block_texts(&child, out, run);
-            flush(run, out);
+        self.run.clear();
+    }
+
+    fn strip(&mut self, text: &str, reason: Reason) {
+        let text = text::squeeze(text);
+        if !text::is_blank(&text) {
+            self.stripped.push(Stripped {
+                line: 0,
+                text: text::excerpt(&text, 300),
+                reason,
+            });
         }
     }
 }
 
-fn flush(run: &mut String, out: &mut Vec<String>) {
-    if !run.trim().is_empty() {
-        out.push(std::mem::take(run));
+/// What kind of page furniture a container is, if the page marks it as such: by element
+/// (`nav`, `footer`, `aside`, `form`), ARIA role, or the words of its class and id. Never an
+/// element that holds half the text or more. (Paragraphs are not judged by their class: pages
+/// mark their article's own paragraphs "paywall" or "promo".)
+fn furniture(node: &dom_query::NodeRef, name: &str, total: usize) -> Option<Reason> {
+    /// Words of a class or id, and what they mark.
+    const WORDS: &[(&[&str], Reason)] = &[
+        (
+            &[
+                "share",
+                "sharing",
+                "sharebar",
+                "shares",
+                "social",
+                "socials",
+                "follow",
+                "sociallinks",
+            ],
+            Reason::ShareBar,
+        ),
+        (
+            &[
+                "related",
+                "relatedposts",
+                "recommended",
+                "recommendations",
+                "recirc",
+                "mostread",
+                "mostpopular",
+                "popular",
+                "trending",
+                "outbrain",
+                "taboola",
+                "morestories",
+                "readmore",
+                "readnext",
+                "upnext",
+                "seealso",
+            ],
+            Reason::RelatedLinks,
+        ),
+        (
+            &[
+                "newsletter",
+                "subscribe",
+                "subscription",
+                "signup",
+                "cookie",
+                "cookies",
+                "consent",
+                "gdpr",
+                "promo",
+                "advert",
+                "advertisement",
+                "ad",
+                "ads",
+                "adslot",
+                "sponsor",
+                "sponsored",
+                "donate",
+                "donation",
+            ],
+            Reason::Notice,
+        ),
+        (
+            &["comment", "comments", "disqus", "discussion"],
+            Reason::Comments,
+        ),
+        (
+            &[
+                "nav",
+                "navbar",
+                "navigation",
+                "menu",
+                "breadcrumb",
+                "breadcrumbs",
+                "pagination",
+                "pager",
+                "toolbar",
+                "footer",
+                "tags",
+                "taglist",
+                "topics",
+                "skiplink",
+            ],
+            Reason::Navigation,
+        ),
+    ];
+    /// Phrases of words (class and id split at hyphens, underscores and case).
+    const PHRASES: &[(&str, Reason)] = &[
+        ("most read", Reason::RelatedLinks),
+        ("most popular", Reason::RelatedLinks),
+        ("more stories", Reason::RelatedLinks),
+        ("read more", Reason::RelatedLinks),
+        ("read next", Reason::RelatedLinks),
+        ("also read", Reason::RelatedLinks),
+        ("see also", Reason::RelatedLinks),
+        ("you may like", Reason::RelatedLinks),
+        ("sign up", Reason::Notice),
+    ];
+    let by_element = match name {
+        "nav" => Some(Reason::Navigation),
+        "footer" => Some(Reason::Navigation),
+        "aside" => Some(Reason::RelatedLinks),
+        "form" => Some(Reason::Notice),
+        _ => None,
+    };
+    let by_role = node
+        .attr("role")
+        .and_then(|r| match r.to_ascii_lowercase().as_str() {
+            "navigation" | "menubar" | "contentinfo" => Some(Reason::Navigation),
+            "complementary" => Some(Reason::RelatedLinks),
+            _ => None,
+        });
+    let reason = by_element.or(by_role).or_else(|| {
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        );
+        let words = class_words(&names);
+        if words.is_empty() {
+            return None;
+        }
+        let joined = format!(" {} ", words.join(" "));
+        PHRASES
+            .iter()
+            .find(|(p, _)| joined.contains(&format!(" {p} ")))
+            .map(|(_, r)| *r)
+            .or_else(|| {
+                WORDS
+                    .iter()
+                    .find(|(ws, _)| words.iter().any(|w| ws.contains(&w.as_str())))
+                    .map(|(_, r)| *r)
+            })
+    })?;
+    (node.text().chars().count() * 2 < total).then_some(reason)
+}
+
+/// The words of class names and ids, split at hyphens, underscores and lower-to-upper case
+/// changes, in lower case: "ShareBar post-share_links" → share, bar, post, share, links.
+fn class_words(names: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for name in names.split_whitespace() {
+        let mut word = String::new();
+        let mut previous_lower = false;
+        for c in name.chars() {
+            let boundary = !c.is_alphanumeric() || (c.is_uppercase() && previous_lower);
+            if boundary && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            }
+            previous_lower = c.is_lowercase();
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
     }
-    run.clear();
+    words
+}
+
+/// A short block that is mostly the text of links: an entry of a list of other articles.
+fn mostly_links(node: &dom_query::NodeRef, text: &str) -> bool {
+    let all = text.chars().filter(|c| !c.is_whitespace()).count();
+    if all == 0 || text::word_count(text) > 30 {
+        return false;
+    }
+    let linked: usize = node
+        .descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    linked * 10 >= all * 9
 }
 
 #[cfg(test)]
@@ -370,9 +598,13 @@ in a pre block</pre>
             "<div>Loose text<pre>An example\nin a pre block</pre><table><tr><td>A cell</td><td>Another</td></tr></table>\
              <ul><li><p>A list item with a paragraph inside, read once.</p></li></ul><script>x()</script>Tail</div>",
         );
-        let (mut blocks, mut run) = (Vec::new(), String::new());
-        block_texts(&fragment.select("body").nodes()[0], &mut blocks, &mut run);
-        flush(&mut run, &mut blocks);
+        let mut walk = Walk {
+            total: 1000,
+            ..Walk::default()
+        };
+        walk.node(&fragment.select("body").nodes()[0]);
+        walk.flush();
+        let blocks = walk.lines;
         let blocks: Vec<String> = blocks.iter().map(|b| text::squeeze(b)).collect();
         assert_eq!(
             blocks,
@@ -384,6 +616,84 @@ in a pre block</pre>
                 "A list item with a paragraph inside, read once.",
                 "Tail"
             ]
+        );
+    }
+
+    #[test]
+    fn page_furniture_in_the_article_is_left_out_with_its_reason() {
+        let story = "Russian President Vladimir Putin will visit North Korea this week, the Kremlin announced Monday, confirming previously reported travel plans that come amid suspicions in the West.";
+        let page = format!(
+            r#"<html><head><title>Trip</title></head><body><article>
+<p>{story}</p>
+<div class="post-share_links"><a href="/fb">Share on Facebook</a> <a href="/x">Share on X</a></div>
+<p>{story} It is his second trip.</p>
+<div class="RelatedStories"><h3>Related</h3><ul><li><a href="/a">Kim visits Vladivostok for talks with Putin</a></li><li><a href="/b">Lavrov arrives in Pyongyang</a></li></ul></div>
+<p>{story} Western countries object.</p>
+<ul><li><a href="/c">Another article entirely made of a link</a></li></ul>
+<div class="cookie-consent"><p>We use cookies to improve your experience on our site.</p><p>Accept all</p></div>
+<p>{story} The end.</p>
+</article></body></html>"#
+        );
+        let doc = read(Format::Html, &page).unwrap();
+        let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        assert!(
+            lines.iter().all(|l| l.starts_with("Russian President")),
+            "{lines:#?}"
+        );
+        let stripped: Vec<(Reason, &str)> = doc
+            .stripped
+            .iter()
+            .map(|s| (s.reason, s.text.as_str()))
+            .collect();
+        // Readability drops the share bar and the related stories itself; what it keeps and the
+        // page marks as furniture is left out here, with why.
+        assert!(
+            !lines
+                .iter()
+                .any(|l| l.contains("Share on") || l.contains("Lavrov")),
+            "{lines:#?}"
+        );
+        assert_eq!(
+            stripped,
+            [
+                (Reason::LinkList, "Another article entirely made of a link"),
+                (
+                    Reason::Notice,
+                    "We use cookies to improve your experience on our site. Accept all"
+                )
+            ]
+        );
+        // Within an article that Readability keeps whole, each kind is told by its marks.
+        let fragment = dom_query::Document::from(
+            "<div><p>Text that is long enough to be most of the article, and then some more words.</p>\
+             <div class=\"ShareBar\">Share</div><section role=\"complementary\">Elsewhere</section>\
+             <div id=\"most-read\">Most read</div><div class=\"comments-area\">A comment</div><nav>Home</nav>\
+             <div class=\"commentary\"><p>Commentary is not comments.</p></div></div>",
+        );
+        let mut walk = Walk {
+            total: 1000,
+            ..Walk::default()
+        };
+        walk.node(&fragment.select("body").nodes()[0]);
+        let reasons: Vec<Reason> = walk.stripped.iter().map(|s| s.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                Reason::ShareBar,
+                Reason::RelatedLinks,
+                Reason::RelatedLinks,
+                Reason::Comments,
+                Reason::Navigation
+            ]
+        );
+        assert!(walk
+            .lines
+            .iter()
+            .any(|l| l.contains("Commentary is not comments.")));
+        assert_eq!(
+            class_words("ShareBar post-share_links"),
+            ["share", "bar", "post", "share", "links"]
         );
     }
 

@@ -124,6 +124,8 @@ struct Draft {
     warnings: Vec<String>,
     /// The encoding the file was read in, and how it was chosen.
     encoding: report::Encoding,
+    /// What a saved page's markup marked as furniture, left out before its lines.
+    page_stripped: Vec<clean::Stripped>,
 }
 
 /// What reading one article file came to.
@@ -204,8 +206,8 @@ pub fn ingest_dir_with(
     let repeated = Repeated::find(unique.iter().map(|d| (d.outlet.as_deref(), &d.lines[..])));
     let cleaned: Vec<(Draft, clean::Body)> = unique
         .into_par_iter()
-        .map(|draft| {
-            let body = clean::body(
+        .map(|mut draft| {
+            let mut body = clean::body(
                 &draft.lines,
                 &clean::Context {
                     headline: &draft.headline,
@@ -215,6 +217,8 @@ pub fn ingest_dir_with(
                     boilerplate: &config.boilerplate,
                 },
             );
+            body.stripped
+                .splice(0..0, std::mem::take(&mut draft.page_stripped));
             (draft, body)
         })
         .collect();
@@ -388,6 +392,7 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         note: decoded.note,
     };
     let lines = doc.lines;
+    let page_stripped = doc.stripped;
     let mut warnings = Vec::new();
     let markup = doc.markup;
     let tagged = |tag: String| Sourced {
@@ -487,5 +492,6 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         text_key: text_key(&lines),
         lines,
         encoding,
+        page_stripped,
     }))
 }
