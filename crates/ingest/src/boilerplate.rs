@@ -88,10 +88,21 @@ impl Repeated {
     /// line counts once per article. Articles of unknown outlet are left out: they need not
     /// share a publisher, so a line they share may well be quoted text.
     pub fn find<'a>(articles: impl IntoIterator<Item = (Option<&'a str>, &'a [Line])>) -> Self {
-        let mut counts: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        let folded: Vec<(Option<&str>, Vec<String>)> = articles
+            .into_iter()
+            .map(|(outlet, lines)| (outlet, lines.iter().map(|l| fold(&l.text)).collect()))
+            .collect();
+        Self::find_folded(folded.iter().map(|(o, f)| (*o, &f[..])))
+    }
+
+    /// [`Repeated::find`] for lines already passed through [`fold`].
+    pub fn find_folded<'a>(
+        articles: impl IntoIterator<Item = (Option<&'a str>, &'a [String])>,
+    ) -> Self {
+        let mut counts: HashMap<String, HashMap<&str, usize>> = HashMap::new();
         for (outlet, lines) in articles {
             let Some(outlet) = outlet else { continue };
-            let seen: HashSet<String> = lines.iter().map(|l| fold(&l.text)).collect();
+            let seen: HashSet<&str> = lines.iter().map(String::as_str).collect();
             let outlet_counts = counts.entry(outlet_key(Some(outlet))).or_default();
             for line in seen {
                 *outlet_counts.entry(line).or_default() += 1;
@@ -105,7 +116,7 @@ impl Repeated {
                     lines
                         .into_iter()
                         .filter(|(_, n)| *n >= 2)
-                        .map(|(l, _)| l)
+                        .map(|(l, _)| l.to_owned())
                         .collect(),
                 )
             })

@@ -118,13 +118,17 @@ pub struct Context<'a> {
 
 /// Splits the lines into body, captions and stripped lines.
 pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
+    let folded: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
+    body_folded(lines, &folded, cx)
+}
+
+/// [`body`] for lines already passed through [`fold`] (`folded[i]` is `lines[i]` folded).
+pub fn body_folded(lines: &[Line], folded: &[String], cx: &Context<'_>) -> Body {
     let mut out = Body::default();
     let headline = fold(cx.headline);
     let drop: Vec<String> = cx.boilerplate.drop_lines.iter().map(|p| fold(p)).collect();
     let ends: Vec<String> = cx.boilerplate.end_markers.iter().map(|p| fold(p)).collect();
     let start = cx.headline_at.map_or(0, |h| h + 1);
-    // Every line folded once, for all the comparisons below.
-    let folded: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
     let outlet_lines = cx.repeated.lines_of(cx.outlet);
     let repeated = |f: &String| outlet_lines.is_some_and(|set| set.contains(f));
     let strip = |out: &mut Body, line: &Line, reason| {
@@ -135,7 +139,7 @@ pub fn body(lines: &[Line], cx: &Context<'_>) -> Body {
         })
     };
 
-    for (line, f) in lines[..start].iter().zip(&folded) {
+    for (line, f) in lines[..start].iter().zip(folded) {
         let reason = if *f == headline {
             Reason::Headline
         } else {

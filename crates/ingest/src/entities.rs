@@ -269,32 +269,17 @@ pub fn candidates<'a>(
     gazetteer: &Gazetteer,
     texts: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Vec<Candidate> {
+    use rayon::prelude::*;
+    let texts: Vec<(&str, &str)> = texts.into_iter().collect();
+    // The names of each text, found in parallel, then counted in text order.
+    let names: Vec<Vec<String>> = texts
+        .par_iter()
+        .map(|(_, text)| names_in(gazetteer, text))
+        .collect();
     let mut found: Vec<Candidate> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (source, text) in texts {
-        for m in CAPITALISED_RUN.find_iter(text) {
-            let words: Vec<&str> = m.as_str().split_whitespace().collect();
-            let first_name_word = words
-                .iter()
-                .position(|w| !NOT_NAME_WORDS.contains(&w.trim_end_matches(['’', '\'', 's'])))
-                .unwrap_or(words.len());
-            let name_words = &words[first_name_word..];
-            if !(2..=4).contains(&name_words.len())
-                || name_words
-                    .iter()
-                    .any(|w| MONTH_NAMES.contains(w) || WEEKDAY_NAMES.contains(w))
-            {
-                continue;
-            }
-            let name = name_words.join(" ");
-            let name = name
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_owned();
-            // A known name is also "part of" itself, so this covers exact matches too.
-            if gazetteer.part_of_a_name(&name) || covers_all(gazetteer, &name) {
-                continue;
-            }
+    for ((source, _), names) in texts.iter().zip(names) {
+        for name in names {
             match index.get(&name) {
                 Some(&i) => found[i].count += 1,
                 None => {
@@ -302,7 +287,7 @@ pub fn candidates<'a>(
                     found.push(Candidate {
                         name,
                         count: 1,
-                        first_seen: source.to_owned(),
+                        first_seen: (*source).to_owned(),
                     });
                 }
             }
@@ -310,6 +295,37 @@ pub fn candidates<'a>(
     }
     found.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     found
+}
+
+/// The runs of capitalised words in `text` that look like names the gazetteer lacks.
+fn names_in(gazetteer: &Gazetteer, text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for m in CAPITALISED_RUN.find_iter(text) {
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        let first_name_word = words
+            .iter()
+            .position(|w| !NOT_NAME_WORDS.contains(&w.trim_end_matches(['’', '\'', 's'])))
+            .unwrap_or(words.len());
+        let name_words = &words[first_name_word..];
+        if !(2..=4).contains(&name_words.len())
+            || name_words
+                .iter()
+                .any(|w| MONTH_NAMES.contains(w) || WEEKDAY_NAMES.contains(w))
+        {
+            continue;
+        }
+        let name = name_words.join(" ");
+        let name = name
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_owned();
+        // A known name is also "part of" itself, so this covers exact matches too.
+        if gazetteer.part_of_a_name(&name) || covers_all(gazetteer, &name) {
+            continue;
+        }
+        names.push(name);
+    }
+    names
 }
 
 /// Whether known names account for every word of `name` (e.g. "Kim Putin" is two known names).

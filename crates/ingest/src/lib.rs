@@ -86,17 +86,6 @@ impl Default for Options {
     }
 }
 
-/// An article's text as one folded string: what makes two files the same article.
-fn text_key(lines: &[Line]) -> String {
-    text::fold(
-        &lines
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
-}
-
 /// Ingests every article under `dir` with the default options.
 pub fn ingest_dir(dir: &Path) -> Result<Ingested, Report> {
     ingest_dir_with(dir, Options::default(), &mut |_, _| {})
@@ -108,6 +97,8 @@ struct Draft {
     path: std::path::PathBuf,
     sidecar_name: String,
     lines: Vec<Line>,
+    /// Each of `lines` passed through [`text::fold`], once, for every comparison.
+    folded: Vec<String>,
     /// The folded text of `lines`: what makes two files the same article, and what tells
     /// articles that share a slug apart.
     text_key: String,
@@ -203,12 +194,14 @@ pub fn ingest_dir_with(
         unique.push(draft);
     }
 
-    let repeated = Repeated::find(unique.iter().map(|d| (d.outlet.as_deref(), &d.lines[..])));
+    let repeated =
+        Repeated::find_folded(unique.iter().map(|d| (d.outlet.as_deref(), &d.folded[..])));
     let cleaned: Vec<(Draft, clean::Body)> = unique
         .into_par_iter()
         .map(|mut draft| {
-            let mut body = clean::body(
+            let mut body = clean::body_folded(
                 &draft.lines,
+                &draft.folded,
                 &clean::Context {
                     headline: &draft.headline,
                     headline_at: draft.headline_at,
@@ -392,6 +385,7 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         note: decoded.note,
     };
     let lines = doc.lines;
+    let folded: Vec<String> = lines.iter().map(|l| text::fold(&l.text)).collect();
     let page_stripped = doc.stripped;
     let mut warnings = Vec::new();
     let markup = doc.markup;
@@ -489,7 +483,9 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         url: meta.url.or(markup.url),
         tags: meta.tags,
         warnings,
-        text_key: text_key(&lines),
+        // The fold of the text is the folds of its lines joined by spaces.
+        text_key: folded.join(" "),
+        folded,
         lines,
         encoding,
         page_stripped,
