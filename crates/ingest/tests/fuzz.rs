@@ -525,9 +525,32 @@ fn corpora_ingest_or_are_refused(case: &CorpusCase) -> Result<(), TestCaseError>
                     "{warning}"
                 );
             }
+            // Nothing is dropped silently: every article file is an article, left out by name,
+            // or merged into another article with the same text.
+            for path in files.iter().filter(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                !name.ends_with(".meta.toml") && p.parent() != Some(dir.path())
+            }) {
+                let source = path
+                    .strip_prefix(dir.path())
+                    .expect("inside the corpus")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let accounted = corpus.articles().iter().any(|a| a.source == source)
+                    || corpus.left_out().iter().any(|l| l.source == source)
+                    || ingested
+                        .warnings
+                        .iter()
+                        .any(|w| &w.path == path && w.problem.starts_with("same article text as"));
+                prop_assert!(
+                    accounted,
+                    "{source} is neither an article nor named in the report"
+                );
+            }
             let blob = dateline_core::blob::encode(corpus);
             let decoded = dateline_core::blob::decode_leaked(&blob).expect("the blob decodes");
             prop_assert_eq!(&decoded.corpus.articles(), &corpus.articles());
+            prop_assert_eq!(decoded.corpus.left_out(), corpus.left_out());
         }
         Err(report) => {
             prop_assert!(report.errors().next().is_some(), "refused without an error");
