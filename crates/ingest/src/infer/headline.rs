@@ -50,24 +50,33 @@ fn looks_like_headline(line: &str) -> bool {
 /// The longest inferred headline, in characters, before it is cut at a word boundary.
 const INFERRED_MAX: usize = 110;
 
-/// Whether a line is a paragraph of prose rather than a headline: long (20 words or more, or
-/// 150 characters), ending like a sentence, and not an appeal.
+/// Whether a line is a paragraph of prose rather than a headline, and not an appeal: long (20
+/// words or more, or 150 characters) and ending like a sentence; or longer than any headline
+/// (over 30 words, or 250 characters); or of 15 words or more with a sentence ending inside.
 pub fn is_paragraph(line: &str) -> bool {
     let end = line.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
-    (word_count(line) >= 20 || line.chars().count() >= 150)
-        && end.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    let words = word_count(line);
+    let chars = line.chars().count();
+    let long = words >= 20 || chars >= 150;
+    let sentence_end = end.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    let two_sentences = first_sentence(line).len() < line.len();
+    ((long && sentence_end) || words > 30 || chars > 250 || (words >= 15 && two_sentences))
         && !boilerplate::is_appeal(line)
 }
 
 /// A headline for a text whose first line is a paragraph: its first sentence, cut at a word
-/// boundary if longer than [`INFERRED_MAX`] characters, with the evidence.
+/// boundary if longer than [`INFERRED_MAX`] characters, with the evidence. A text of one line
+/// gets one too, whatever its length: that line is all the article there is.
 pub fn from_first_sentence(lines: &[Line]) -> Option<(String, Sourced)> {
-    let first = lines.first().filter(|l| is_paragraph(&l.text))?;
+    let first = lines
+        .first()
+        .filter(|l| lines.len() == 1 || is_paragraph(&l.text))?;
     let sentence = first_sentence(&first.text);
     let headline = cut_at_word(sentence.trim_end_matches(['.', '。']), INFERRED_MAX);
     let reason = format!(
-        "the text has no headline line (line {} is a paragraph), so the headline is its first sentence{}: “{}”",
+        "the text has no headline line (line {} is {}), so the headline is its first sentence{}: “{}”",
         first.number,
+        if is_paragraph(&first.text) { "a paragraph" } else { "all the text" },
         if headline.ends_with('…') { ", shortened" } else { "" },
         crate::text::excerpt(sentence, 200),
     );
@@ -225,6 +234,29 @@ mod tests {
                 .describe()
                 .contains("no headline line (line 1 is a paragraph)"));
         }
+    }
+
+    #[test]
+    fn a_long_line_without_a_final_stop_or_a_one_line_text_is_headline_less_too() {
+        let cut = "Russia and North Korea have discussed a visa-free regime, the minister said on Tuesday, in talks that went on for hours and covered trade, rail links, labour, tourism and the";
+        let (headline, _) = from_first_sentence(&lines(cut)).expect("over 30 words");
+        assert!(
+            cut.starts_with(headline.trim_end_matches('…')),
+            "{headline}"
+        );
+        let two = "Kim arrived in Moscow. Putin met him at the station on Monday with a guard of honour and a band";
+        assert_eq!(
+            from_first_sentence(&lines(two)).unwrap().0,
+            "Kim arrived in Moscow"
+        );
+        let (headline, source) =
+            from_first_sentence(&lines("Kim arrived in Moscow on Monday.")).unwrap();
+        assert_eq!(headline, "Kim arrived in Moscow on Monday");
+        assert!(
+            source.describe().contains("line 1 is all the text"),
+            "{}",
+            source.describe()
+        );
     }
 
     #[test]
