@@ -31,7 +31,8 @@ pub struct Found {
     pub caution: Option<String>,
 }
 
-/// Words that may stand beside a date on a date line.
+/// Words that may stand beside a date on a date line: labels, prepositions, time zones and
+/// weekdays, in English and the other languages whose dates [`dates`] reads.
 const DATE_LINE_WORDS: &[&str] = &[
     "published",
     "updated",
@@ -50,6 +51,126 @@ const DATE_LINE_WORDS: &[&str] = &[
     "edt",
     "bst",
     "cet",
+    "cest",
+    "jst",
+    "h",
+    "uhr",
+    "um",
+    "veröffentlicht",
+    "aktualisiert",
+    "publié",
+    "publie",
+    "mis",
+    "jour",
+    "le",
+    "à",
+    "publicado",
+    "actualizado",
+    "el",
+    "de",
+    "del",
+    "a",
+    "las",
+    "pubblicato",
+    "aggiornato",
+    "il",
+    "alle",
+    "ore",
+    "atualizado",
+    "às",
+    "gepubliceerd",
+    "bijgewerkt",
+    "op",
+    "om",
+    "opublikowano",
+    "zaktualizowano",
+    "publicerad",
+    "uppdaterad",
+    "den",
+    "kl",
+    "publikováno",
+    "aktualizováno",
+    "yayınlanma",
+    "güncelleme",
+    "tarihi",
+    "г",
+    "года",
+    "опубликовано",
+    "обновлено",
+    "в",
+    "입력",
+    "수정",
+    "오전",
+    "오후",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
+/// Words that label a date line as the publication date.
+const PUBLISHED_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publié",
+    "publie",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "publikováno",
+    "yayınlanma",
+    "опубликовано",
+    "입력",
+];
+
+/// Words that label a date line as an update: never the publication date.
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "aktualisiert",
+    "mis",
+    "actualizado",
+    "aggiornato",
+    "atualizado",
+    "bijgewerkt",
+    "zaktualizowano",
+    "uppdaterad",
+    "aktualizováno",
+    "güncelleme",
+    "обновлено",
+    "수정",
 ];
 
 /// Whether the line is only a date (with perhaps a weekday, a time or "Published").
@@ -57,8 +178,19 @@ pub fn is_date_line(line: &str) -> bool {
     date_line(line).is_some()
 }
 
-/// The date of a line that is only a date, and whether it is labelled as the publication date.
-pub fn date_line(line: &str) -> Option<(Mention, bool)> {
+/// How a date line is labelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// Nothing says what the date is.
+    None,
+    /// "Published …", "Veröffentlicht am …".
+    Published,
+    /// "Updated …", "Aktualisiert am …": never the publication date.
+    Updated,
+}
+
+/// The date of a line that is only a date, and how it is labelled.
+pub fn date_line(line: &str) -> Option<(Mention, Label)> {
     if word_count(line) > 9 {
         return None;
     }
@@ -71,17 +203,22 @@ pub fn date_line(line: &str) -> Option<(Mention, bool)> {
     rest.push(' ');
     rest.push_str(&line[mention.span.end..]);
     let rest = fold(&rest);
-    let leftover = rest
+    let words: Vec<&str> = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .collect();
+    let leftover = words
+        .iter()
         .filter(|w| !DATE_LINE_WORDS.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
         .count();
-    (leftover == 0).then(|| {
-        (
-            mention.clone(),
-            rest.contains("published") || rest.contains("posted"),
-        )
-    })
+    let label = if words.iter().any(|w| UPDATE_WORDS.contains(w)) {
+        Label::Updated
+    } else if words.iter().any(|w| PUBLISHED_WORDS.contains(w)) {
+        Label::Published
+    } else {
+        Label::None
+    };
+    (leftover == 0).then(|| (mention.clone(), label))
 }
 
 /// Finds the publication date. `headline` is the index of the headline's last line, if known;
@@ -98,9 +235,13 @@ pub fn infer(
     // A date line below the headline: the article's own date.
     let mut before = None;
     for (index, line) in lines[..opening_end].iter().enumerate() {
-        let Some((mention, labelled)) = date_line(&line.text) else {
+        let Some((mention, label)) = date_line(&line.text) else {
             continue;
         };
+        if label == Label::Updated {
+            continue;
+        }
+        let labelled = label == Label::Published;
         let Some(date) = full_date(&mention) else {
             continue;
         };
@@ -258,8 +399,18 @@ mod tests {
 
     #[test]
     fn date_lines_take_labels_and_times_but_not_prose() {
-        assert!(date_line("Published: 27.03.2025 10:30 KST").unwrap().1);
-        assert!(!date_line("March 27, 2025").unwrap().1);
+        assert_eq!(
+            date_line("Published: 27.03.2025 10:30 KST").unwrap().1,
+            Label::Published
+        );
+        assert_eq!(date_line("March 27, 2025").unwrap().1, Label::None);
+        assert_eq!(
+            date_line("Veröffentlicht am Montag, 25. März 2019, 10:30 Uhr")
+                .unwrap()
+                .1,
+            Label::Published
+        );
+        assert_eq!(date_line("25 марта 2019 г., 10:00").unwrap().1, Label::None);
         assert_eq!(date_line("Putin visited on March 27, 2025"), None);
         assert_eq!(
             date_line("Since July 1, 2024, we have disabled all ads."),
@@ -269,6 +420,25 @@ mod tests {
         assert_eq!(
             date_of("Some Headline Here\n\nFriday, 25th March 2019\n\nBody."),
             None
+        );
+    }
+
+    #[test]
+    fn an_updated_line_is_never_the_publication_date() {
+        assert_eq!(
+            date_of(
+                "Some Headline Here\n\nUpdated: March 3, 2020\n\nPublished: March 1, 2020\n\nBody."
+            )
+            .as_deref(),
+            Some("2020-03-01 High")
+        );
+        assert_eq!(
+            date_of("Some Headline Here\n\nUpdated: March 3, 2020\n\nBody."),
+            None
+        );
+        assert_eq!(
+            date_of("Заголовок статьи про визит\n\n25 марта 2019 г., 10:00\n\nТекст.").as_deref(),
+            Some("2019-03-25 High")
         );
     }
 
