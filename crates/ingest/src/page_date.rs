@@ -116,7 +116,8 @@ const MODIFIED_META: &[&str] = &[
     "sailthru.lastmodified",
 ];
 
-/// Words that label a date as an update, in the languages the visible dates are read in.
+/// Words that label a date as an update (or a reference's retrieval), in the languages the
+/// visible dates are read in.
 const UPDATE_WORDS: &[&str] = &[
     "updated",
     "update",
@@ -148,6 +149,16 @@ const UPDATE_WORDS: &[&str] = &[
     "수정",
     "업데이트",
     "更新",
+    // Dates of other things: a reference's retrieval, an archive copy.
+    "retrieved",
+    "accessed",
+    "archived",
+    "visited",
+    "abgerufen",
+    "consulté",
+    "consultado",
+    "recuperado",
+    "consultato",
 ];
 
 /// The publication date `page` states, if any of the sources gives one within bounds. `raw`
@@ -562,8 +573,9 @@ fn visible_date_texts(page: &Document) -> Vec<(String, Confidence)> {
 /// Whether a node is, or stands in, a part of the page apart from the article: navigation,
 /// footer, sidebar, comments, related links.
 fn apart(node: &NodeRef) -> bool {
-    const APART: &str =
-        "nav, footer, aside, [class*='comment' i], [class*='related' i], [class*='sidebar' i]";
+    const APART: &str = "nav, footer, aside, cite, [class*='comment' i], [id*='comment' i], \
+        [class*='reply' i], [class*='related' i], [class*='sidebar' i], [id*='sidebar' i], \
+        [class*='reference' i], [id*='reference' i], [class*='citation' i], [class*='footnote' i]";
     node.is(APART) || node.ancestors_it(None).any(|a| a.is(APART))
 }
 
@@ -872,7 +884,19 @@ mod tests {
         }
         // Just below the headline, unmarked: low confidence.
         check("<html lang=en><body><h1>Kim visits</h1><p>March 25, 2019</p><p>Body text.</p></body></html>", "2019-03-25 Low");
-        // A date in a comment or related-links list is not the article's.
+        // A date in a comment, a related-links list or a reference is not the article's.
+        assert_eq!(
+            date_of(
+                r#"<html><body><h1>T</h1><p>Body.</p><div id="comment-box"><span class="post-time">於 2013/12/28 10:28</span></div></body></html>"#
+            ),
+            None
+        );
+        assert_eq!(
+            date_of(
+                r#"<html><body><h1>T</h1><p>Body.</p><ol><li><span class="reference-text">"Title". Retrieved 2016-05-01.</span></li></ol></body></html>"#
+            ),
+            None
+        );
         assert_eq!(
             date_of(
                 r#"<html><body><h1>T</h1><p>Body.</p><aside><span class="date">1 May 2020</span></aside></body></html>"#
