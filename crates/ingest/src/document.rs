@@ -441,7 +441,7 @@ fn furniture(node: &dom_query::NodeRef, name: &str, total: usize) -> Option<Reas
             node.attr("class").unwrap_or_default(),
             node.attr("id").unwrap_or_default()
         );
-        let words = class_words(&names);
+        let words = class_words(&names, true);
         if words.is_empty() {
             return None;
         }
@@ -460,15 +460,17 @@ fn furniture(node: &dom_query::NodeRef, name: &str, total: usize) -> Option<Reas
     (node.text().chars().count() * 2 < total).then_some(reason)
 }
 
-/// The words of class names and ids, split at hyphens, underscores and lower-to-upper case
-/// changes, in lower case: "ShareBar post-share_links" → share, bar, post, share, links.
-fn class_words(names: &str) -> Vec<String> {
+/// The words of class names and ids, split at hyphens, underscores and (with `split_case`)
+/// lower-to-upper case changes, in lower case: "ShareBar post-share_links" → share, bar, post,
+/// share, links.
+pub(crate) fn class_words(names: &str, split_case: bool) -> Vec<String> {
     let mut words = Vec::new();
     for name in names.split_whitespace() {
         let mut word = String::new();
         let mut previous_lower = false;
         for c in name.chars() {
-            let boundary = !c.is_alphanumeric() || (c.is_uppercase() && previous_lower);
+            let boundary =
+                !c.is_alphanumeric() || (split_case && c.is_uppercase() && previous_lower);
             if boundary && !word.is_empty() {
                 words.push(std::mem::take(&mut word));
             }
@@ -692,7 +694,7 @@ in a pre block</pre>
             .iter()
             .any(|l| l.contains("Commentary is not comments.")));
         assert_eq!(
-            class_words("ShareBar post-share_links"),
+            class_words("ShareBar post-share_links", true),
             ["share", "bar", "post", "share", "links"]
         );
     }

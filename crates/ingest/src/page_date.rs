@@ -161,6 +161,27 @@ const UPDATE_WORDS: &[&str] = &[
     "consultato",
 ];
 
+/// Words that open a visible line giving the publication date.
+const PUBLISHED_LABELS: &[&str] = &[
+    "posted",
+    "published",
+    "publié",
+    "publie le",
+    "veröffentlicht",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "publikováno",
+    "yayınlanma",
+    "опубликовано",
+    "입력",
+    "发布",
+    "發佈",
+    "公開",
+];
+
 /// The publication date `page` states, if any of the sources gives one within bounds. `raw`
 /// is the page's text as saved, for the comment a browser leaves with the page's address.
 pub fn find(page: &Document, raw: &str) -> Option<PageDate> {
@@ -482,8 +503,8 @@ fn marked_times(page: &Document) -> Vec<(String, String)> {
     out
 }
 
-/// The addresses a page has for itself: `og:url`, the canonical link, and what a browser notes
-/// when saving (`<!-- saved from url=(0061)https://… -->`, SingleFile's `url:`).
+/// The addresses a page has for itself: `og:url`, the canonical link, its AMP and mobile
+/// versions, and what a browser notes when saving (`<!-- saved from url=(0061)https://… -->`, SingleFile's `url:`).
 fn addresses(page: &Document, raw: &str) -> Vec<String> {
     static SAVED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)<!--\s*(?:saved from url=\(\d+\)|page saved with singlefile\s+url:)\s*(https?://\S+?)\s*(?:-->|\s)")
@@ -492,6 +513,8 @@ fn addresses(page: &Document, raw: &str) -> Vec<String> {
     let mut out: Vec<String> = [
         page.select("meta[property='og:url']").attr("content"),
         page.select("link[rel='canonical']").attr("href"),
+        page.select("link[rel='amphtml']").attr("href"),
+        page.select("link[rel='alternate'][media]").attr("href"),
     ]
     .into_iter()
     .flatten()
@@ -551,6 +574,31 @@ fn visible_date_texts(page: &Document) -> Vec<(String, Confidence)> {
             out.push((text, Confidence::Medium));
         }
     }
+    // Anywhere, a short block that says it gives the publication: "Posted by … on …".
+    for node in page
+        .select("p, li, dd, span, small, em, td, font, div")
+        .nodes()
+    {
+        let is_div = node
+            .node_name()
+            .is_some_and(|n| n.eq_ignore_ascii_case("div"));
+        if is_div
+            && node
+                .element_children()
+                .iter()
+                .any(|c| c.is("div, p, ul, ol, table, section, article"))
+        {
+            continue;
+        }
+        let text = squeeze(&node.text());
+        let lower = text.to_lowercase();
+        if text.chars().count() <= 160
+            && PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l))
+            && !apart(node)
+        {
+            out.push((text, Confidence::Medium));
+        }
+    }
     for h1 in page.select("h1").nodes().iter().take(3) {
         let mut next = h1.next_element_sibling();
         for _ in 0..3 {
@@ -571,12 +619,38 @@ fn visible_date_texts(page: &Document) -> Vec<(String, Confidence)> {
 }
 
 /// Whether a node is, or stands in, a part of the page apart from the article: navigation,
-/// footer, sidebar, comments, related links.
+/// footer, sidebar, comments, related links, references. Classes and ids count by whole words
+/// (`comment-box`, `sidebar`), so an article in `contentWithSidebar` is not apart.
 fn apart(node: &NodeRef) -> bool {
-    const APART: &str = "nav, footer, aside, cite, [class*='comment' i], [id*='comment' i], \
-        [class*='reply' i], [class*='related' i], [class*='sidebar' i], [id*='sidebar' i], \
-        [class*='reference' i], [id*='reference' i], [class*='citation' i], [class*='footnote' i]";
-    node.is(APART) || node.ancestors_it(None).any(|a| a.is(APART))
+    const WORDS: &[&str] = &[
+        "comment",
+        "comments",
+        "commentlist",
+        "reply",
+        "replies",
+        "related",
+        "sidebar",
+        "reference",
+        "references",
+        "citation",
+        "citations",
+        "footnote",
+        "footnotes",
+    ];
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .any(|n| {
+            n.is("nav, footer, aside, cite") || {
+                let names = format!(
+                    "{} {}",
+                    n.attr("class").unwrap_or_default(),
+                    n.attr("id").unwrap_or_default()
+                );
+                crate::document::class_words(&names, false)
+                    .iter()
+                    .any(|w| WORDS.contains(&w.as_str()))
+            }
+        })
 }
 
 /// The newest date the page states about itself that bounds its publication: its update dates
@@ -850,11 +924,34 @@ mod tests {
                 &format!("{expected} Medium"),
             );
         }
+        check(
+            &page(
+                r#"<link rel="alternate" media="only screen and (max-width: 640px)" href="http://m.x.example/news/20150220/peanut">"#,
+                "",
+            ),
+            "2015-02-20 Medium",
+        );
         assert_eq!(date_in_address("https://x.example/2019/03/kim"), None);
         assert_eq!(date_in_address("https://x.example/id/12345678901"), None);
         assert_eq!(date_in_address("https://2019-03-25.example/"), None);
         let saved = "<!-- saved from url=(0050)https://www.example.com/2017/07/12/story.html -->\n<html><body><p>x</p></body></html>";
         check(saved, "2017-07-12 Medium");
+    }
+
+    #[test]
+    fn a_line_labelled_as_the_publication_anywhere() {
+        check(
+            r#"<html><body><div><div style="font-size: 11px;">Posted by kovarex, TOGos, Ernestas, Albert on 2019-02-15, </div></div><p>Body.</p></body></html>"#,
+            "2019-02-15 Medium",
+        );
+    }
+
+    #[test]
+    fn an_article_in_a_container_named_with_sidebar_is_not_apart() {
+        check(
+            r#"<html><body><div id="contentWithSidebar"><h1>T</h1><p class="topAttributionWithDate">Tuesday 15 October 2019 by Bradley M. Kuhn</p><p>Body.</p></div></body></html>"#,
+            "2019-10-15 Medium",
+        );
     }
 
     #[test]
