@@ -31,6 +31,73 @@ pub struct Mention {
     pub ambiguous: bool,
 }
 
+/// Words that label a date as the publication's ("Published", "Veröffentlicht am …", "입력"), in
+/// lower case, in the languages whose dates this module reads.
+pub const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publié",
+    "publie",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "publikováno",
+    "yayınlanma",
+    "опубликовано",
+    "입력",
+    "发布",
+    "發佈",
+    "公開",
+];
+
+/// Words that label a date as something other than the publication: an update ("Updated",
+/// "Aktualisiert", "mis à jour"), or a reference's retrieval ("Retrieved", "abgerufen"). Lower
+/// case; matched inside the words before a date.
+pub const NOT_PUBLISHED_LABELS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "edited",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "actualizado",
+    "actualización",
+    "aggiornato",
+    "atualizado",
+    "atualização",
+    "bijgewerkt",
+    "обновлено",
+    "обновлен",
+    "изменено",
+    "zaktualizowano",
+    "aktualizacja",
+    "uppdaterad",
+    "opdateret",
+    "oppdatert",
+    "aktualizováno",
+    "güncelleme",
+    "güncellendi",
+    "päivitetty",
+    "수정",
+    "업데이트",
+    "更新",
+    "retrieved",
+    "accessed",
+    "archived",
+    "visited",
+    "abgerufen",
+    "consulté",
+    "consultado",
+    "recuperado",
+    "consultato",
+];
+
 /// Which comes first in a numeric date with slashes when both could be a month: the page's
 /// language says (`en-US` month first, most others day first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -436,12 +436,7 @@ fn furniture(node: &dom_query::NodeRef, name: &str, total: usize) -> Option<Reas
             _ => None,
         });
     let reason = by_element.or(by_role).or_else(|| {
-        let names = format!(
-            "{} {}",
-            node.attr("class").unwrap_or_default(),
-            node.attr("id").unwrap_or_default()
-        );
-        let words = class_words(&names, true);
+        let words = class_words(&class_and_id(node), true);
         if words.is_empty() {
             return None;
         }
@@ -458,6 +453,16 @@ fn furniture(node: &dom_query::NodeRef, name: &str, total: usize) -> Option<Reas
             })
     })?;
     (node.text().chars().count() * 2 < total).then_some(reason)
+}
+
+/// An element's class and id, in lower case, as one string: what a page names it.
+pub(crate) fn class_and_id(node: &dom_query::NodeRef) -> String {
+    format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    )
+    .to_lowercase()
 }
 
 /// The words of class names and ids, split at hyphens, underscores and (with `split_case`)

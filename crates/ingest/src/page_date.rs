@@ -19,7 +19,8 @@
 //! and the page's copyright year, bound it instead: a candidate later than the newest of them
 //! is rejected, as is one before 1990. What is left undated stays undated.
 
-use crate::dates::{self, Order};
+use crate::dates::{self, Order, NOT_PUBLISHED_LABELS, PUBLISHED_LABELS};
+use crate::document::{class_and_id, class_words};
 use dateline_core::{Confidence, Date, Provenance, Sourced};
 use dom_query::{Document, NodeRef};
 use jiff::civil::Date as CivilDate;
@@ -114,72 +115,6 @@ const MODIFIED_META: &[&str] = &[
     "revised",
     "updated",
     "sailthru.lastmodified",
-];
-
-/// Words that label a date as an update (or a reference's retrieval), in the languages the
-/// visible dates are read in.
-const UPDATE_WORDS: &[&str] = &[
-    "updated",
-    "update",
-    "modified",
-    "edited",
-    "revised",
-    "aktualisiert",
-    "geändert",
-    "mis à jour",
-    "mise à jour",
-    "actualizado",
-    "actualización",
-    "aggiornato",
-    "atualizado",
-    "atualização",
-    "bijgewerkt",
-    "обновлено",
-    "обновлен",
-    "изменено",
-    "zaktualizowano",
-    "aktualizacja",
-    "uppdaterad",
-    "opdateret",
-    "oppdatert",
-    "aktualizováno",
-    "güncelleme",
-    "güncellendi",
-    "päivitetty",
-    "수정",
-    "업데이트",
-    "更新",
-    // Dates of other things: a reference's retrieval, an archive copy.
-    "retrieved",
-    "accessed",
-    "archived",
-    "visited",
-    "abgerufen",
-    "consulté",
-    "consultado",
-    "recuperado",
-    "consultato",
-];
-
-/// Words that open a visible line giving the publication date.
-const PUBLISHED_LABELS: &[&str] = &[
-    "posted",
-    "published",
-    "publié",
-    "publie le",
-    "veröffentlicht",
-    "publicado",
-    "pubblicato",
-    "gepubliceerd",
-    "opublikowano",
-    "publicerad",
-    "publikováno",
-    "yayınlanma",
-    "опубликовано",
-    "입력",
-    "发布",
-    "發佈",
-    "公開",
 ];
 
 /// The publication date `page` states, if any of the sources gives one within bounds. `raw`
@@ -333,7 +268,7 @@ fn date_in_text(text: &str, order: Option<Order>) -> Option<CivilDate> {
         let before = &text[..m.span.start];
         let start = before.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
         let label = before[start..].to_lowercase();
-        (!UPDATE_WORDS.iter().any(|w| label.contains(w))).then_some(date)
+        (!NOT_PUBLISHED_LABELS.iter().any(|w| label.contains(w))).then_some(date)
     })
 }
 
@@ -426,12 +361,7 @@ fn metas(page: &Document) -> Vec<(String, String)> {
 
 /// Whether a class or id names an update rather than the publication.
 fn names_update(node: &NodeRef) -> bool {
-    let names = format!(
-        "{} {}",
-        node.attr("class").unwrap_or_default(),
-        node.attr("id").unwrap_or_default()
-    )
-    .to_lowercase();
+    let names = class_and_id(node);
     ["updat", "modif", "edited", "revis", "comment"]
         .iter()
         .any(|w| names.contains(w))
@@ -459,14 +389,7 @@ fn marked_times(page: &Document) -> Vec<(String, String)> {
         if names_update(node) {
             continue;
         }
-        let class = |n: &NodeRef| {
-            format!(
-                "{} {}",
-                n.attr("class").unwrap_or_default(),
-                n.attr("id").unwrap_or_default()
-            )
-            .to_lowercase()
-        };
+        let class = class_and_id;
         let published = |c: &str| {
             [
                 "publish",
@@ -641,12 +564,7 @@ fn apart(node: &NodeRef) -> bool {
         .chain(node.ancestors_it(None))
         .any(|n| {
             n.is("nav, footer, aside, cite") || {
-                let names = format!(
-                    "{} {}",
-                    n.attr("class").unwrap_or_default(),
-                    n.attr("id").unwrap_or_default()
-                );
-                crate::document::class_words(&names, false)
+                class_words(&class_and_id(&n), false)
                     .iter()
                     .any(|w| WORDS.contains(&w.as_str()))
             }

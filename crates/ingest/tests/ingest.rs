@@ -40,14 +40,27 @@ fn assert_no_chrome(source: &str, body: &str) {
 fn ingest_files(
     files: &[(&str, &[u8])],
 ) -> (tempfile::TempDir, Result<dateline_ingest::Ingested, Report>) {
+    ingest_files_with(files, dateline_ingest::Options::default())
+}
+
+/// [`ingest_files`] with these options.
+fn ingest_files_with(
+    files: &[(&str, &[u8])],
+    options: dateline_ingest::Options,
+) -> (tempfile::TempDir, Result<dateline_ingest::Ingested, Report>) {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in files {
         let path = dir.path().join(name);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, bytes).unwrap();
     }
-    let result = ingest_dir(dir.path());
+    let result = dateline_ingest::ingest_dir_with(dir.path(), options, &mut |_, _| {});
     (dir, result)
+}
+
+/// Files held as owned bytes, viewed as [`ingest_files`] takes them.
+fn view<N: AsRef<str>>(files: &[(N, Vec<u8>)]) -> Vec<(&str, &[u8])> {
+    files.iter().map(|(n, b)| (n.as_ref(), &b[..])).collect()
 }
 
 /// The report's lines with the temporary folder taken out of the paths.
@@ -455,7 +468,7 @@ mod broken_corpora {
 mod real_folders {
     use super::*;
     use dateline_ingest::report::How;
-    use dateline_ingest::{ingest_dir_with, Options};
+    use dateline_ingest::Options;
 
     const STORY: &str = "Russia and North Korea have discussed establishing a visa-free regime, Far East Development Minister Alexander Galushka said on Tuesday. The issue came up during a recent trip to Pyongyang, Interfax reported.";
 
@@ -490,9 +503,7 @@ mod real_folders {
 
     #[test]
     fn a_folder_with_files_that_give_no_article_builds_and_names_each() {
-        let files = messy_folder();
-        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
-        let (_dir, result) = ingest_files(&files);
+        let (_dir, result) = ingest_files(&view(&messy_folder()));
         let ingested = result.expect("the good files build");
         let sources: Vec<&str> = ingested
             .corpus
@@ -537,28 +548,17 @@ mod real_folders {
     #[test]
     fn strict_makes_every_left_out_file_an_error() {
         let mut files = messy_folder();
-        let (dir, result) = {
-            let view: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
-            let dir = tempfile::tempdir().unwrap();
-            for (name, bytes) in &view {
-                let path = dir.path().join(name);
-                fs::create_dir_all(path.parent().unwrap()).unwrap();
-                fs::write(path, bytes).unwrap();
-            }
-            let strict = Options {
-                strict: true,
-                ..Options::default()
-            };
-            let result = ingest_dir_with(dir.path(), strict, &mut |_, _| {});
-            (dir, result)
+        let strict = Options {
+            strict: true,
+            ..Options::default()
         };
+        let (dir, result) = ingest_files_with(&view(&files), strict);
         let report = result.expect_err("strict refuses");
         assert_eq!(report.errors().count(), 5, "{report}");
         assert!(report_lines(dir.path(), &report).contains(&"empty.txt: left out: the file is empty (or holds only white space and invisible characters) — put the article text in it, or delete it".to_owned()));
         // The same from dateline.toml.
         files.push(("dateline.toml", b"strict = true\n".to_vec()));
-        let view: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
-        let (_dir, result) = ingest_files(&view);
+        let (_dir, result) = ingest_files(&view(&files));
         assert_eq!(result.expect_err("strict refuses").errors().count(), 5);
     }
 
@@ -580,8 +580,7 @@ mod real_folders {
             ("ko-utf16.txt", utf16),
             ("fr.html", encode("windows-1252", &french)),
         ];
-        let view: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
-        let (_dir, result) = ingest_files(&view);
+        let (_dir, result) = ingest_files(&view(&files));
         let ingested = result.expect("every encoding reads");
         let by_source = |source: &str| {
             ingested
@@ -631,8 +630,7 @@ mod real_folders {
             .enumerate()
             .map(|(i, s)| (format!("story-{i}.txt"), s.as_bytes().to_vec()))
             .collect();
-        let view: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
-        let (_dir, result) = ingest_files(&view);
+        let (_dir, result) = ingest_files(&view(&files));
         let ingested = result.expect("headline-less texts ingest");
         assert_eq!(ingested.corpus.len(), 3);
         for (i, story) in stories.iter().enumerate() {

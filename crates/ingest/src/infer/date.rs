@@ -12,7 +12,7 @@
 //! Dates inside sentences (narrative, appeals such as "Since July 1, 2024 …") are never used.
 
 use super::dateline::Dateline;
-use crate::dates::{self, Mention};
+use crate::dates::{self, Mention, NOT_PUBLISHED_LABELS, PUBLISHED_LABELS};
 use crate::text::{fold, word_count, Line};
 use dateline_core::{Confidence, Date, Sourced};
 use jiff::civil::Date as CivilDate;
@@ -138,41 +138,6 @@ const DATE_LINE_WORDS: &[&str] = &[
     "воскресенье",
 ];
 
-/// Words that label a date line as the publication date.
-const PUBLISHED_WORDS: &[&str] = &[
-    "published",
-    "posted",
-    "veröffentlicht",
-    "publié",
-    "publie",
-    "publicado",
-    "pubblicato",
-    "gepubliceerd",
-    "opublikowano",
-    "publicerad",
-    "publikováno",
-    "yayınlanma",
-    "опубликовано",
-    "입력",
-];
-
-/// Words that label a date line as an update: never the publication date.
-const UPDATE_WORDS: &[&str] = &[
-    "updated",
-    "aktualisiert",
-    "mis",
-    "actualizado",
-    "aggiornato",
-    "atualizado",
-    "bijgewerkt",
-    "zaktualizowano",
-    "uppdaterad",
-    "aktualizováno",
-    "güncelleme",
-    "обновлено",
-    "수정",
-];
-
 /// Whether the line is only a date (with perhaps a weekday, a time or "Published").
 pub fn is_date_line(line: &str) -> bool {
     date_line(line).is_some()
@@ -185,7 +150,7 @@ pub enum Label {
     None,
     /// "Published …", "Veröffentlicht am …".
     Published,
-    /// "Updated …", "Aktualisiert am …": never the publication date.
+    /// "Updated …", "Aktualisiert am …" (or "Retrieved …"): never the publication date.
     Updated,
 }
 
@@ -211,9 +176,9 @@ pub fn date_line(line: &str) -> Option<(Mention, Label)> {
         .iter()
         .filter(|w| !DATE_LINE_WORDS.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
         .count();
-    let label = if words.iter().any(|w| UPDATE_WORDS.contains(w)) {
+    let label = if NOT_PUBLISHED_LABELS.iter().any(|l| rest.contains(l)) {
         Label::Updated
-    } else if words.iter().any(|w| PUBLISHED_WORDS.contains(w)) {
+    } else if PUBLISHED_LABELS.iter().any(|l| rest.contains(l)) {
         Label::Published
     } else {
         Label::None
