@@ -170,24 +170,49 @@ fn html(source: &str) -> Result<Document, String> {
         .map_err(|e| format!("no article text found in the page ({e})"))?;
 
     let mut doc = Document::default();
-    let title = article.title.trim();
-    if !title.is_empty() {
-        doc.markup.headline = Some((
-            title.to_owned(),
-            "title (og:title, JSON-LD or <title>)".to_owned(),
-        ));
-    }
-    if let Some(site) = article
+    let site = article
         .site_name
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
-    {
-        doc.markup.outlet = Some((
-            site.to_owned(),
-            "site name (og:site_name or JSON-LD publisher)".to_owned(),
+        .map(|s| {
+            (
+                s.to_owned(),
+                "site name (og:site_name or JSON-LD publisher)".to_owned(),
+            )
+        })
+        .or_else(|| {
+            meta("meta[name='application-name']").map(|s| (s, "<meta application-name>".to_owned()))
+        })
+        .or_else(|| meta("meta[name='publisher']").map(|s| (s, "<meta publisher>".to_owned())));
+    let page_title = text::squeeze(&page.select("title").text());
+    let mut title = text::squeeze(&article.title);
+    // A site's name the title carries ("Kim arrives -- The Daily") is not part of the headline.
+    if let Some((site, _)) = &site {
+        if let Some(shorter) = without_affix(&title, site) {
+            title = shorter;
+        }
+    }
+    // What is left of a separator Readability cut a site's name at ("Kim arrives -").
+    let trimmed = title.trim_end_matches([' ', '-', '|', '—', '–', '·', '•', '»', ':', '/']);
+    if text::word_count(trimmed) >= 2 {
+        title = trimmed.to_owned();
+    }
+    if !title.is_empty() {
+        doc.markup.headline = Some((
+            title.clone(),
+            "title (og:title, JSON-LD or <title>)".to_owned(),
         ));
     }
+    doc.markup.outlet = site.or_else(|| {
+        title_affix(&page_title, &title).map(|affix| {
+            let tag = format!(
+                "<title> beside the headline (“{}”)",
+                text::excerpt(&page_title, 120)
+            );
+            (affix, tag)
+        })
+    });
     doc.markup.date = page_date::find(&page, source).map(|d| (d.date, d.source));
     doc.markup.url = url;
 
@@ -205,6 +230,53 @@ fn html(source: &str) -> Result<Document, String> {
         doc.stripped = walk.stripped;
     }
     Ok(doc)
+}
+
+/// The separators that set a site's name apart from the headline in a page's title.
+const TITLE_SEPARATORS: &[&str] = &[
+    " -- ", " | ", " — ", " – ", " :: ", " · ", " • ", " » ", " / ", " - ", "-",
+];
+
+/// `title` without `site` standing at its start or end behind a separator ("Kim arrives |
+/// The Daily" → "Kim arrives"), if it does.
+fn without_affix(title: &str, site: &str) -> Option<String> {
+    let (lower, site) = (title.to_lowercase(), site.to_lowercase());
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let rest = if let Some(head) = lower.strip_suffix(&format!("{sep}{site}")) {
+            title.get(..head.len())?
+        } else {
+            let tail = lower.strip_prefix(&format!("{site}{sep}"))?;
+            title.get(title.len() - tail.len()..)?
+        };
+        let rest = rest.trim();
+        (text::word_count(rest) >= 2).then(|| rest.to_owned())
+    })
+}
+
+/// The site's name a page's `<title>` adds to the headline ("Kim arrives | The Daily" →
+/// "The Daily"): one to six words behind a separator, before or after the headline.
+fn title_affix(page_title: &str, headline: &str) -> Option<String> {
+    if headline.is_empty() {
+        return None;
+    }
+    let rest = page_title
+        .strip_prefix(headline)
+        .map(|r| (r, true))
+        .or_else(|| page_title.strip_suffix(headline).map(|r| (r, false)))?;
+    let (rest, after) = rest;
+    let affix = TITLE_SEPARATORS.iter().find_map(|sep| {
+        let sep = sep.trim();
+        let r = rest.trim();
+        if after {
+            r.strip_prefix(sep)
+        } else {
+            r.strip_suffix(sep)
+        }
+    })?;
+    let affix = affix.trim();
+    (1..=6)
+        .contains(&text::word_count(affix))
+        .then(|| affix.to_owned())
 }
 
 /// Elements whose whole text is one line of the body.
@@ -702,6 +774,26 @@ in a pre block</pre>
             class_words("ShareBar post-share_links", true),
             ["share", "bar", "post", "share", "links"]
         );
+    }
+
+    #[test]
+    fn the_site_name_in_the_title_names_the_outlet_and_leaves_the_headline() {
+        let body = "<body><article><p>North Korean leader Kim Jong Un arrived in Vladivostok by train on Wednesday for his first summit with Vladimir Putin, state media said.</p></article></body>";
+        let page = format!("<html><head><title>Kim arrives in Vladivostok | The Daily</title><meta property=\"og:title\" content=\"Kim arrives in Vladivostok\"></head>{body}</html>");
+        let doc = read(Format::Html, &page).unwrap();
+        assert_eq!(doc.markup.headline.unwrap().0, "Kim arrives in Vladivostok");
+        let (outlet, tag) = doc.markup.outlet.unwrap();
+        assert_eq!(outlet, "The Daily");
+        assert!(tag.starts_with("<title> beside the headline"), "{tag}");
+        // A title that carries the known site name loses it.
+        let page = format!("<html><head><title>Kim arrives in Vladivostok -- Sott.net</title><meta property=\"og:site_name\" content=\"Sott.net\"></head>{body}</html>");
+        let doc = read(Format::Html, &page).unwrap();
+        assert_eq!(doc.markup.headline.unwrap().0, "Kim arrives in Vladivostok");
+        assert_eq!(
+            without_affix("Sott.net | Kim arrives here", "sott.net").as_deref(),
+            Some("Kim arrives here")
+        );
+        assert_eq!(without_affix("The Daily", "The Daily"), None);
     }
 
     #[test]

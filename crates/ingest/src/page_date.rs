@@ -1,23 +1,27 @@
 //! The publication date of a saved page, from what the page states about itself, in order of
 //! trust:
 //!
-//! 1. JSON-LD: `datePublished`, then `dateCreated`, of an article-like object (`NewsArticle`,
-//!    `Article`, `BlogPosting`, `ReportageNewsArticle` …) at any depth, in `@graph` and arrays;
-//!    then of any other object (a `WebPage`);
+//! 1. JSON-LD `datePublished` of an article-like object (`NewsArticle`, `Article`,
+//!    `BlogPosting`, `ReportageNewsArticle` …) at any depth, in `@graph` and arrays, then of any
+//!    other object (a `WebPage`);
 //! 2. meta tags: `article:published_time`, `og:published_time`, `itemprop=datePublished`,
 //!    `DC.date.issued`, `dcterms.created`, `pubdate`, `publishdate`, `sailthru.date`,
 //!    `parsely-pub-date`, `citation_publication_date` and their spelling variants;
-//! 3. `<time datetime>` marked as the publication (`pubdate`, `itemprop=datePublished`, or a
-//!    published-like class);
-//! 4. the page's address (`og:url`, the canonical link, or the address a browser notes when it
-//!    saves a page): `/2019/03/25/`, `/20190325`, `-2019-03-25`;
-//! 5. the visible date in a date, byline or meta element, or just below the headline, read in
-//!    the page's language ([`crate::dates`]).
+//! 3. JSON-LD `dateCreated` of an article-like object;
+//! 4. `<time datetime>` (or microdata) marked as the publication: `pubdate`,
+//!    `itemprop=datePublished`, or a published-like class;
+//! 5. the page's address (`og:url`, the canonical link, its AMP and mobile versions, or the
+//!    address a browser notes when it saves a page): `/2019/03/25/`, `/20190325`, `-2019-03-25`;
+//! 6. the visible date in a date, byline or meta element, in a short line labelled as the
+//!    publication ("Posted by … on …"), or just below the headline, read in the page's language
+//!    ([`crate::dates`]).
 //!
 //! A timestamp keeps its local date: `2020-01-20T00:30:00+01:00` is 20 January, as the page's
-//! readers saw it. Dates labelled as updates or modifications are never publication dates; they,
-//! and the page's copyright year, bound it instead: a candidate later than the newest of them
-//! is rejected, as is one before 1990. What is left undated stays undated.
+//! readers saw it; of two statements of the same instant, one in UTC and one with the local
+//! offset, the local one wins. Dates labelled as updates or modifications are never
+//! publication dates; they, and the page's copyright year, bound it instead: a candidate later
+//! than the newest of them is rejected, as is one before 1990. Comments, related links and
+//! references are never read. What is left undated stays undated.
 
 use crate::dates::{self, Order, NOT_PUBLISHED_LABELS, PUBLISHED_LABELS};
 use crate::document::{class_and_id, class_words};
@@ -284,7 +288,7 @@ fn json_ld(page: &Document) -> Vec<(bool, &'static str, String)> {
     for script in page.select("script[type*='ld+json' i]").iter() {
         let text = script.text();
         match serde_json::from_str::<serde_json::Value>(text.trim()) {
-            Ok(value) => walk_ld(&value, false, &mut out),
+            Ok(value) => walk_ld(&value, &mut out),
             Err(_) => {
                 let article = text.contains("Article") || text.contains("BlogPosting");
                 for c in KEY.captures_iter(&text) {
@@ -301,9 +305,10 @@ fn json_ld(page: &Document) -> Vec<(bool, &'static str, String)> {
     out
 }
 
-fn walk_ld(value: &serde_json::Value, _: bool, out: &mut Vec<(bool, &'static str, String)>) {
+/// Collects the date keys of `value` and of every object inside it, for [`json_ld`].
+fn walk_ld(value: &serde_json::Value, out: &mut Vec<(bool, &'static str, String)>) {
     match value {
-        serde_json::Value::Array(items) => items.iter().for_each(|v| walk_ld(v, false, out)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| walk_ld(v, out)),
         serde_json::Value::Object(map) => {
             let types: Vec<String> = match map.get("@type") {
                 Some(serde_json::Value::String(t)) => vec![t.to_lowercase()],
@@ -334,7 +339,7 @@ fn walk_ld(value: &serde_json::Value, _: bool, out: &mut Vec<(bool, &'static str
             }
             for (key, v) in map {
                 if !key.starts_with("date") {
-                    walk_ld(v, article, out);
+                    walk_ld(v, out);
                 }
             }
         }
