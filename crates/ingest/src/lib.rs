@@ -446,6 +446,12 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
     let (date, date_source) = if let Some(d) = meta.published {
         (Some(d), Sourced::METADATA)
     } else if let Some((d, source)) = markup.date {
+        if source.confidence == Confidence::Low {
+            warnings.push(format!(
+                "the page states its date only as text near the headline ({}); set published = YYYY-MM-DD if {d} is wrong",
+                source.describe()
+            ));
+        }
         (Some(d), source)
     } else {
         let whole: String = lines

@@ -619,6 +619,29 @@ mod real_folders {
     }
 
     #[test]
+    fn a_page_dated_only_by_text_under_its_headline_is_low_confidence_with_a_warning() {
+        let page = format!("<html lang=\"de\"><head><title>Kim in Wladiwostok</title></head><body><article><h1>Kim in Wladiwostok</h1><p>31. Mai 2012</p><p>{STORY}</p><p>{STORY}</p></article></body></html>");
+        let (_dir, result) = ingest_files(&[("kim.html", page.as_bytes())]);
+        let ingested = result.unwrap();
+        let article = &ingested.corpus.articles()[0];
+        assert_eq!(
+            article.date.map(|d| d.to_string()).as_deref(),
+            Some("2012-05-31")
+        );
+        assert_eq!(
+            article.date_source.confidence,
+            dateline_core::Confidence::Low
+        );
+        assert!(
+            ingested.warnings.iter().any(|w| w
+                .problem
+                .contains("set published = YYYY-MM-DD if 2012-05-31 is wrong")),
+            "{:#?}",
+            ingested.warnings
+        );
+    }
+
+    #[test]
     fn texts_that_are_one_paragraph_get_a_headline_from_their_first_sentence() {
         let stories = [
             "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Monday for talks with his North Korean counterpart, the state news agency KCNA reported. The visit is his first since 2018.",
