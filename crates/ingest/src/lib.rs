@@ -233,9 +233,14 @@ pub fn ingest_dir_with(
     }
 
     left_out.sort_by(|a, b| a.left_out.cmp(&b.left_out));
-    if strict {
-        diagnostics.extend(left_out.iter().cloned().map(Diagnostic::fatal));
-    } else if articles.is_empty() && !left_out.is_empty() {
+    let left_out_files: Vec<LeftOut> = left_out
+        .iter()
+        .map(|d| LeftOut {
+            source: d.left_out.clone().unwrap_or_default(),
+            reason: d.problem.clone(),
+        })
+        .collect();
+    if articles.is_empty() && !left_out.is_empty() && !strict {
         diagnostics.push(Diagnostic::error(
             dir,
             match left_out.len() {
@@ -245,18 +250,15 @@ pub fn ingest_dir_with(
             "fix or replace them, or point DATELINE_CORPUS at another folder",
         ));
     }
+    // Strict: every file left out is an error of its own.
+    diagnostics.extend(
+        left_out
+            .into_iter()
+            .map(|d| if strict { d.fatal() } else { d }),
+    );
     if diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.extend(left_out);
         return Err(Report::new(diagnostics));
     }
-    let left_out_files: Vec<LeftOut> = left_out
-        .iter()
-        .map(|d| LeftOut {
-            source: d.left_out.clone().unwrap_or_default(),
-            reason: d.problem.clone(),
-        })
-        .collect();
-    diagnostics.extend(left_out);
 
     // Entities: only those some article mentions enter the corpus.
     let bodies: Vec<String> = articles

@@ -555,6 +555,11 @@ mod real_folders {
         let (dir, result) = ingest_files_with(&view(&files), strict);
         let report = result.expect_err("strict refuses");
         assert_eq!(report.errors().count(), 5, "{report}");
+        assert_eq!(
+            report.diagnostics.len(),
+            5 + 1,
+            "each file once (and good.txt's outlet warning): {report}"
+        );
         assert!(report_lines(dir.path(), &report).contains(&"empty.txt: left out: the file is empty (or holds only white space and invisible characters) — put the article text in it, or delete it".to_owned()));
         // The same from dateline.toml.
         files.push(("dateline.toml", b"strict = true\n".to_vec()));
