@@ -123,11 +123,12 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
             .collect::<Vec<_>>()
             .join("/")
     };
+    // Named, but not left out: they are the page's, not articles that failed (so `strict`
+    // does not refuse a folder of complete saved pages, and the page does not count them).
     for (folder, count) in saved_resources {
-        files.left_out.push(Diagnostic::left_out(
+        diagnostics.push(Diagnostic::warning(
             &folder,
-            &format!("{}/", relative(&folder)),
-            format!("the images, scripts and frames of a saved page ({count} files)"),
+            format!("the images, scripts and frames of a saved page ({count} files), not read"),
             "nothing to do: the page beside it is read without them",
         ));
     }
