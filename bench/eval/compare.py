@@ -198,8 +198,10 @@ def dateline_result(check, folder):
             "date_from": a["date"].get("provenance"),
         }
         return got, None
-    why = "; ".join(report.get("problems", [])) or run.stderr.strip().splitlines()[0:1]
-    return {"title": "", "date": "", "body": ""}, str(why)
+    problems = report.get("problems", [])
+    why = next((p.split("left out: ", 1)[1] for p in problems if "left out: " in p), None)
+    why = why or "; ".join(problems) or run.stderr.strip()
+    return {"title": "", "date": "", "body": ""}, why
 
 
 def main():
@@ -244,6 +246,20 @@ def main():
             print(f"{folder.name:<14} {system:<24} {len(expected_all):>5}   {tally.row()}")
     for system, tally in totals.items():
         print(f"{'all':<14} {system:<24} {'':>5}   {tally.row()}")
+    texts = staging / "texts"
+    if texts.is_dir():
+        files = len(list(texts.glob("*.txt")))
+        run = subprocess.run([check, "--json", str(texts)], capture_output=True, text=True)
+        report = json.loads(run.stdout) if run.stdout.strip() else {}
+        articles = report.get("articles", [])
+        inferred = sum("Inferred" in json.dumps(a["headline"]["provenance"]) for a in articles)
+        kept = sum(len(a["body"]) > 0 for a in articles)
+        merged = sum("same article text" in w for w in report.get("warnings", []))
+        print(f"\none-paragraph texts without a headline line: {files} files, "
+              f"{len(articles)} articles ({inferred} with the headline inferred from the first "
+              f"sentence, {kept} keeping their paragraph), {merged} merged as duplicates, "
+              f"{len(report.get('left_out', []))} left out"
+              f"{'' if report.get('ok', False) else ' — the corpus was refused'}")
     if left_out:
         print(f"\ndateline left out {len(left_out)} page(s):")
         for source, why in sorted(left_out.items()):

@@ -54,18 +54,42 @@ def newspaper4k(src, dst):
     return expected
 
 
+def one_paragraph_texts(staging, expected_sets):
+    """STAGING/texts/: each reference body as a plain-text story of one paragraph and no
+    headline line (at most 150 words, cut after a sentence where there is one), as news
+    databases export them."""
+    dst = staging / "texts"
+    dst.mkdir(parents=True)
+    count = 0
+    for set_name, expected in expected_sets:
+        for name, e in expected.items():
+            words = " ".join(e["body"]).split()
+            if len(words) < 30:
+                continue
+            text = " ".join(words[:150])
+            cut = max(text.rfind(". "), text.rfind(".\u201d "))
+            if cut > len(text) // 2:
+                text = text[: cut + 1]
+            (dst / f"{set_name}-{name}.txt").write_text(text + "\n")
+            count += 1
+    print(f"staged {count} one-paragraph texts into {dst}")
+
+
 def main():
     staging = Path(sys.argv[1])
     sets = [("readability", readability, Path(sys.argv[2]))]
     if len(sys.argv) > 3:
         sets.append(("newspaper4k", newspaper4k, Path(sys.argv[3])))
     shutil.rmtree(staging, ignore_errors=True)
+    staged = []
     for name, stage, src in sets:
         dst = staging / "pages" / name
         dst.mkdir(parents=True)
         expected = stage(src, dst)
         (staging / f"expected-{name}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1))
         print(f"staged {len(expected)} pages from {src} into {dst}")
+        staged.append((name, expected))
+    one_paragraph_texts(staging, staged)
 
 
 if __name__ == "__main__":

@@ -71,10 +71,13 @@ pub fn is_appeal(line: &str) -> bool {
 pub fn is_appeal_folded(folded: &str) -> bool {
     let f = folded.trim_start_matches(['.', '…', ' ']);
     const BANNER_WORDS: usize = 8;
+    // An appeal is a paragraph of its own; a long paragraph that quotes one ("… SIGN UP FOR
+    // OUR NEWSLETTER Snopes fact checker …", a scrape that ran two blocks together) is text.
+    const APPEAL_WORDS: usize = 60;
+    let words = crate::text::word_count(f);
     WIDGET_LINES.contains(&f.trim_end_matches(['.', '!']))
-        || (crate::text::word_count(f) <= BANNER_WORDS
-            && APPEAL_STARTS.iter().any(|p| f.starts_with(p)))
-        || APPEAL_PHRASES.iter().any(|p| f.contains(p))
+        || (words <= BANNER_WORDS && APPEAL_STARTS.iter().any(|p| f.starts_with(p)))
+        || (words <= APPEAL_WORDS && APPEAL_PHRASES.iter().any(|p| f.contains(p)))
 }
 
 /// Lines that an outlet repeats across its articles, keyed by outlet.
@@ -169,6 +172,18 @@ mod tests {
         ] {
             assert!(!is_appeal(line), "{line:?} is prose");
         }
+    }
+
+    #[test]
+    fn a_long_paragraph_that_runs_into_an_appeal_is_still_text() {
+        let paragraph = format!(
+            "JIM WATSON/AFP/Getty Images SIGN UP FOR OUR NEWSLETTER Snopes fact checker David Emery posted to Twitter asking {}",
+            "whether there were any supporters left who were not angry, and the replies came in their thousands. ".repeat(4)
+        );
+        assert!(!is_appeal(&paragraph));
+        assert!(is_appeal(
+            "Sign up for our free newsletter to get the news first."
+        ));
     }
 
     #[test]

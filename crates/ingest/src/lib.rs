@@ -396,20 +396,21 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         confidence: Confidence::High,
     };
 
-    let inferred = infer::headline::infer(&lines);
+    let opens_with_paragraph = lines
+        .first()
+        .is_some_and(|l| infer::headline::is_paragraph(&l.text));
     let (headline, headline_source) = if let Some(h) = meta.headline {
         (h, Sourced::METADATA)
     } else if let Some((h, tag)) = markup.headline {
         (h, tagged(tag))
-    } else if let Some((h, source)) = inferred
-        .as_ref()
-        .filter(|(index, _)| *index > 0)
-        .and_then(|_| infer::headline::from_first_sentence(&lines))
+    } else if let Some((h, source)) = opens_with_paragraph
+        .then(|| infer::headline::from_first_sentence(&lines))
+        .flatten()
     {
         // The text opens with its first paragraph: a headline-like line further down is a
         // subheading, not a headline with banners above it.
         (h, source)
-    } else if let Some((index, source)) = inferred {
+    } else if let Some((index, source)) = infer::headline::infer(&lines) {
         (lines[index].text.clone(), source)
     } else if let Some((h, source)) = infer::headline::from_first_sentence(&lines) {
         (h, source)
