@@ -51,6 +51,7 @@ pub const PUBLISHED_LABELS: &[&str] = &[
     "发布",
     "發佈",
     "公開",
+    "نشر",
 ];
 
 /// Words that label a date as something other than the publication: an update ("Updated",
@@ -87,6 +88,7 @@ pub const NOT_PUBLISHED_LABELS: &[&str] = &[
     "수정",
     "업데이트",
     "更新",
+    "تحديث",
     "retrieved",
     "accessed",
     "archived",
@@ -124,7 +126,8 @@ impl Order {
 
 /// Month names (full, genitive and abbreviated) of the languages Dateline reads with a year:
 /// German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian, Polish, Swedish,
-/// Danish/Norwegian, Czech, Turkish, Finnish, Romanian, Indonesian. Lower case; a name of one
+/// Danish/Norwegian, Czech, Turkish, Finnish, Romanian, Indonesian, and Arabic (the Egyptian and
+/// the Levantine names). Lower case; a name of one
 /// language that is another month in a second language is not listed twice (there are none).
 const MONTHS: [&[&str]; 12] = [
     &[
@@ -152,6 +155,8 @@ const MONTHS: [&[&str]; 12] = [
         "tammikuuta",
         "ianuarie",
         "ian",
+        "يناير",
+        "كانون الثاني",
     ],
     &[
         "februar",
@@ -177,7 +182,8 @@ const MONTHS: [&[&str]; 12] = [
         "subat",
         "helmikuuta",
         "februarie",
-        "pebrero",
+        "فبراير",
+        "شباط",
     ],
     &[
         "märz",
@@ -199,6 +205,10 @@ const MONTHS: [&[&str]; 12] = [
         "mart",
         "maaliskuuta",
         "martie",
+        "marts",
+        "maret",
+        "مارس",
+        "آذار",
     ],
     &[
         "avril",
@@ -219,6 +229,9 @@ const MONTHS: [&[&str]; 12] = [
         "nisan",
         "huhtikuuta",
         "aprilie",
+        "أبريل",
+        "ابريل",
+        "نيسان",
     ],
     &[
         "mai",
@@ -237,6 +250,9 @@ const MONTHS: [&[&str]; 12] = [
         "mayıs",
         "mayis",
         "toukokuuta",
+        "مايو",
+        "أيار",
+        "ايار",
     ],
     &[
         "juni",
@@ -257,6 +273,9 @@ const MONTHS: [&[&str]; 12] = [
         "haziran",
         "kesäkuuta",
         "iunie",
+        "يونيو",
+        "يونيه",
+        "حزيران",
     ],
     &[
         "juli",
@@ -278,6 +297,9 @@ const MONTHS: [&[&str]; 12] = [
         "temmuz",
         "heinäkuuta",
         "iulie",
+        "يوليو",
+        "يوليه",
+        "تموز",
     ],
     &[
         "août",
@@ -299,6 +321,10 @@ const MONTHS: [&[&str]; 12] = [
         "agustos",
         "elokuuta",
         "august",
+        "agustus",
+        "أغسطس",
+        "اغسطس",
+        "آب",
     ],
     &[
         "septembre",
@@ -321,6 +347,9 @@ const MONTHS: [&[&str]; 12] = [
         "eylul",
         "syyskuuta",
         "septembrie",
+        "سبتمبر",
+        "أيلول",
+        "ايلول",
     ],
     &[
         "oktober",
@@ -343,6 +372,9 @@ const MONTHS: [&[&str]; 12] = [
         "ekim",
         "lokakuuta",
         "octombrie",
+        "أكتوبر",
+        "اكتوبر",
+        "تشرين الأول",
     ],
     &[
         "novembre",
@@ -362,6 +394,8 @@ const MONTHS: [&[&str]; 12] = [
         "kasim",
         "marraskuuta",
         "noiembrie",
+        "نوفمبر",
+        "تشرين الثاني",
     ],
     &[
         "dezember",
@@ -386,6 +420,9 @@ const MONTHS: [&[&str]; 12] = [
         "aralik",
         "joulukuuta",
         "decembrie",
+        "desember",
+        "ديسمبر",
+        "كانون الأول",
     ],
 ];
 
@@ -416,7 +453,7 @@ fn month_alternation() -> String {
 static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
     let months = month_alternation();
     Regex::new(&format!(
-        r"(?i)(?:^|[^\w])(?:(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|º)?\.?\s*(?:de\s+|of\s+)?(?P<month>{months})\.?,?\s*(?:de\s+|del\s+)?(?P<year>\d{{4}})|(?P<month2>{months})\.?\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>\d{{4}}))(?:[^\w]|$)"
+        r"(?i)(?:^|[^\w])(?:(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|º)?\.?\s*(?:de\s+|of\s+)?(?P<month>{months})(?:\s*/\s*(?:{months}))?\.?,?\s*(?:de\s+|del\s+)?(?P<year>\d{{4}})|(?P<month2>{months})\.?\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>\d{{4}}))(?:[^\w]|$)"
     ))
     .expect("valid regex")
 });
@@ -682,6 +719,8 @@ mod tests {
             ("2019. 3. 25. 오전 10:00", (2019, 3, 25)),
             ("2019/03/25", (2019, 3, 25)),
             ("2019.03.25", (2019, 3, 25)),
+            ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00", (2013, 8, 28)),
+            ("12 تشرين الأول 2019", (2019, 10, 12)),
         ];
         for (line, (y, m, d)) in cases {
             let found = find(line);
@@ -691,6 +730,18 @@ mod tests {
         // Without a year, only English month names count.
         assert!(find("won 5 set").is_empty());
         assert!(find("25 марта").is_empty());
+    }
+
+    #[test]
+    fn no_month_name_stands_for_two_months() {
+        let mut seen = std::collections::HashMap::new();
+        for (i, names) in MONTHS.iter().enumerate() {
+            for name in *names {
+                if let Some(other) = seen.insert(*name, i) {
+                    assert_eq!(other, i, "{name} names months {} and {}", other + 1, i + 1);
+                }
+            }
+        }
     }
 
     #[test]

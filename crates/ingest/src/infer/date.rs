@@ -136,6 +136,17 @@ const DATE_LINE_WORDS: &[&str] = &[
     "пятница",
     "суббота",
     "воскресенье",
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+    "آخر",
+    "تحديث",
+    "نشر",
+    "في",
 ];
 
 /// Whether the line is only a date (with perhaps a weekday, a time or "Published").
@@ -376,6 +387,13 @@ mod tests {
             Label::Published
         );
         assert_eq!(date_line("25 марта 2019 г., 10:00").unwrap().1, Label::None);
+        // "Wednesday, 28 August 2013, last updated 14:00": a date line, but not labelled published.
+        assert_eq!(
+            date_line("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00")
+                .unwrap()
+                .1,
+            Label::Updated
+        );
         assert_eq!(date_line("Putin visited on March 27, 2025"), None);
         assert_eq!(
             date_line("Since July 1, 2024, we have disabled all ads."),
