@@ -224,6 +224,12 @@ fn html(source: &str) -> Result<Document, String> {
         };
         walk.node(root);
         walk.flush();
+        if walk.is_index() {
+            return Err(
+                "the page is mostly links to other pages (a front page or an index), not an article"
+                    .to_owned(),
+            );
+        }
         for block in walk.lines {
             push_block(&mut doc, 0, &block, false);
         }
@@ -372,6 +378,24 @@ impl Walk {
                 self.flush();
             }
         }
+    }
+
+    /// Whether what was walked is a list of links to other pages rather than an article: no
+    /// line of prose (15 words or more) is left, and links make up 20 words or more.
+    fn is_index(&self) -> bool {
+        let prose = self.lines.iter().any(|l| text::word_count(l) >= 15);
+        let linked: usize = self
+            .stripped
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.reason,
+                    Reason::LinkList | Reason::Navigation | Reason::RelatedLinks
+                )
+            })
+            .map(|s| text::word_count(&s.text))
+            .sum();
+        !prose && linked >= 20
     }
 
     fn flush(&mut self) {
@@ -794,6 +818,18 @@ in a pre block</pre>
             Some("Kim arrives here")
         );
         assert_eq!(without_affix("The Daily", "The Daily"), None);
+    }
+
+    #[test]
+    fn a_front_page_of_links_is_not_an_article_but_a_brief_beside_links_is() {
+        let links: String = (1..30)
+            .map(|i| format!("<li><a href=\"/2019/04/{i:02}/story\">Kim and Putin story number {i} about the summit</a></li>"))
+            .collect();
+        let front = format!("<html><head><title>The Daily</title></head><body><main><h2>Latest news</h2><ul>{links}</ul></main></body></html>");
+        let error = read(Format::Html, &front).unwrap_err();
+        assert!(error.contains("mostly links to other pages"), "{error}");
+        let brief = format!("<html><head><title>Kim arrives</title></head><body><main><p>North Korean leader Kim Jong Un arrived in Vladivostok by train on Wednesday for talks.</p><ul>{links}</ul></main></body></html>");
+        assert!(read(Format::Html, &brief).is_ok());
     }
 
     #[test]

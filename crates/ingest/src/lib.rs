@@ -247,7 +247,11 @@ pub fn ingest_dir_with(
                 1 => "the one file of the corpus folder gives no article (see below)".to_owned(),
                 n => format!("none of the {n} files of the corpus folder gives an article (each is named below)"),
             },
-            "fix or replace them, or point DATELINE_CORPUS at another folder",
+            if left_out.len() == 1 {
+                "fix or replace it, or point DATELINE_CORPUS at another folder"
+            } else {
+                "fix or replace them, or point DATELINE_CORPUS at another folder"
+            },
         ));
     }
     // Strict: every file left out is an error of its own.
@@ -377,7 +381,7 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
             Err(problem) => {
                 return Outcome::LeftOut(file.left_out(
                     problem,
-                    "save the article's own page again, complete, or delete the file",
+                    "save the article's own page again (complete, and not a front page or an index), or delete the file",
                 ))
             }
         };
