@@ -246,14 +246,23 @@ const TITLE_SEPARATORS: &[&str] = &[
 /// `title` without `site` standing at its start or end behind a separator ("Kim arrives |
 /// The Daily" → "Kim arrives"), if it does.
 fn without_affix(title: &str, site: &str) -> Option<String> {
-    let (lower, site) = (title.to_lowercase(), site.to_lowercase());
+    // Case is compared on the affix alone, so the cut falls where it stands in `title`.
+    let same = |part: Option<&str>, affix: &str| {
+        part.is_some_and(|p| p.to_lowercase() == affix.to_lowercase())
+    };
     TITLE_SEPARATORS.iter().find_map(|sep| {
-        let rest = if let Some(head) = lower.strip_suffix(&format!("{sep}{site}")) {
-            title.get(..head.len())?
+        let (after, before) = (format!("{sep}{site}"), format!("{site}{sep}"));
+        let rest = if let Some(cut) = title.len().checked_sub(after.len()) {
+            if same(title.get(cut..), &after) {
+                title.get(..cut)
+            } else if same(title.get(..before.len()), &before) {
+                title.get(before.len()..)
+            } else {
+                None
+            }
         } else {
-            let tail = lower.strip_prefix(&format!("{site}{sep}"))?;
-            title.get(title.len() - tail.len()..)?
-        };
+            None
+        }?;
         let rest = rest.trim();
         (text::word_count(rest) >= 2).then(|| rest.to_owned())
     })
@@ -818,6 +827,11 @@ in a pre block</pre>
             Some("Kim arrives here")
         );
         assert_eq!(without_affix("The Daily", "The Daily"), None);
+        // Lower case may be longer than upper case ("İ"): the cut is made in the title itself.
+        assert_eq!(
+            without_affix("İSTANBUL SUMMIT ENDS | The Daily", "the daily").as_deref(),
+            Some("İSTANBUL SUMMIT ENDS")
+        );
     }
 
     #[test]

@@ -96,6 +96,7 @@ struct Draft {
     source: String,
     path: std::path::PathBuf,
     sidecar_name: String,
+    format: document::Format,
     lines: Vec<Line>,
     /// Each of `lines` passed through [`text::fold`], once, for every comparison.
     folded: Vec<String>,
@@ -308,7 +309,7 @@ pub fn ingest_dir_with(
             diagnostics.push(Diagnostic::warning(
                 &draft.path,
                 note.clone(),
-                if draft.source.ends_with(".html") || draft.source.ends_with(".htm") {
+                if draft.format == document::Format::Html {
                     "if the text looks wrong, save the page as UTF-8 or give it a <meta charset>"
                 } else {
                     "if the text looks wrong, save the file as UTF-8"
@@ -485,6 +486,7 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         source: file.relative.clone(),
         path: file.path.clone(),
         sidecar_name: file.sidecar_name(),
+        format: file.format,
         headline,
         headline_source,
         headline_at,

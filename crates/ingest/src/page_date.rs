@@ -25,6 +25,7 @@
 
 use crate::dates::{self, Order, NOT_PUBLISHED_LABELS, PUBLISHED_LABELS};
 use crate::document::{class_and_id, class_words};
+use crate::text::squeeze;
 use dateline_core::{Confidence, Date, Provenance, Sourced};
 use dom_query::{Document, NodeRef};
 use jiff::civil::Date as CivilDate;
@@ -125,7 +126,9 @@ const MODIFIED_META: &[&str] = &[
 /// is the page's text as saved, for the comment a browser leaves with the page's address.
 pub fn find(page: &Document, raw: &str) -> Option<PageDate> {
     let order = language(page).as_deref().and_then(Order::of_language);
-    let bound = newest_bound(page, raw, order);
+    let ld = json_ld(page);
+    let metas = metas(page);
+    let bound = newest_bound(page, raw, &ld, &metas, order);
     let within = |d: CivilDate| d.year() >= 1990 && bound.is_none_or(|b| d <= b);
     let tagged = |tag: String, date: CivilDate| PageDate {
         date: to_date(date),
@@ -137,8 +140,6 @@ pub fn find(page: &Document, raw: &str) -> Option<PageDate> {
 
     // JSON-LD and meta tags: the publication first (an article's, then any object's), then
     // the creation date. Of the same instant, a local timestamp beats one in UTC.
-    let ld = json_ld(page);
-    let metas = metas(page);
     let mut stated: Vec<(String, String)> = Vec::new();
     for article_only in [true, false] {
         for (is_article, key, value) in &ld {
@@ -578,19 +579,24 @@ fn apart(node: &NodeRef) -> bool {
 
 /// The newest date the page states about itself that bounds its publication: its update dates
 /// (meta tags, JSON-LD `dateModified`) and the end of its copyright year.
-fn newest_bound(page: &Document, raw: &str, order: Option<Order>) -> Option<CivilDate> {
+fn newest_bound(
+    page: &Document,
+    raw: &str,
+    ld: &[(bool, &'static str, String)],
+    metas: &[(String, String)],
+    order: Option<Order>,
+) -> Option<CivilDate> {
     static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–—]\s*)?((?:19|20)\d\d)\b")
             .expect("valid regex")
     });
-    let mut bounds: Vec<CivilDate> = metas(page)
+    let mut bounds: Vec<CivilDate> = metas
         .iter()
         .filter(|(name, _)| MODIFIED_META.contains(&name.as_str()))
         .filter_map(|(_, value)| parse_value(value, order))
         .collect();
     bounds.extend(
-        json_ld(page)
-            .iter()
+        ld.iter()
             .filter(|(_, key, _)| *key == "dateModified")
             .filter_map(|(_, _, value)| parse_value(value, order)),
     );
@@ -610,10 +616,6 @@ fn prefix(text: &str, max: usize) -> &str {
         end -= 1;
     }
     &text[..end]
-}
-
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -49,22 +49,24 @@ impl ArticleFile {
     /// Reads the file's text in whatever encoding it is in. `Err` is the reason it gives no
     /// article, as a left-out warning.
     pub fn read(&self, limits: config::Limits) -> Result<Decoded, Diagnostic> {
-        let bytes = fs::read(&self.path).map_err(|e| {
+        let unreadable = |e: std::io::Error| {
             self.left_out(
                 format!("cannot read the file: {e}"),
                 "check its permissions",
             )
-        })?;
-        if bytes.len() as u64 > limits.max_article_bytes {
+        };
+        // The size first, so that a file over the limit is never read.
+        let size = fs::metadata(&self.path).map_err(unreadable)?.len();
+        if size > limits.max_article_bytes {
             return Err(self.left_out(
                 format!(
-                    "the file is {} bytes, more than the limit of {} per article",
-                    bytes.len(),
+                    "the file is {size} bytes, more than the limit of {} per article",
                     limits.max_article_bytes
                 ),
                 "trim it to the article, or raise max_article_bytes under [limits] in dateline.toml",
             ));
         }
+        let bytes = fs::read(&self.path).map_err(unreadable)?;
         if let Some(kind) = decode::binary_kind(&bytes) {
             return Err(self.left_out(
                 format!("the file is not text but {kind}"),
