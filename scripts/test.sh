@@ -31,4 +31,6 @@ DATELINE_CORPUS=target/e2e-hostile/corpus trunk build --release --offline --feat
   --dist target/e2e-hostile/dist
 
 step "end-to-end tests in headless Chromium"
-node --test --test-concurrency=1 e2e/*.test.mjs
+# Each test takes seconds; one that hangs (seen once in seven runs, in the hostile 1 MB-line test,
+# with the browser idle) fails after five minutes instead of holding CI to its limit.
+node --test --test-concurrency=1 --test-timeout=300000 e2e/*.test.mjs
