@@ -166,6 +166,17 @@ fn the_last_word_matches_as_a_prefix_while_typing() {
 }
 
 #[test]
+fn the_last_word_completes_with_a_typo_in_it() {
+    // "vladovo" (7 letters: one edit) starts no word, but is one edit from starting "vladivostok".
+    assert_eq!(slugs("Vladovo"), ["summit"]);
+    assert_eq!(slugs("summit vldaivo"), ["summit"]);
+    // Finished words are not completed, with or without a typo.
+    assert!(slugs("Vladovo ").is_empty());
+    // Short prefixes get no typo: four letters or fewer.
+    assert!(slugs("vlao").is_empty());
+}
+
+#[test]
 fn typos_are_forgiven_by_word_length() {
     assert_eq!(slugs("Vladivostpk "), ["summit"]); // 11 letters, one typo
     assert_eq!(slugs("rialway "), ["railway"]); // transposition

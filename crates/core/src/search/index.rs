@@ -245,8 +245,22 @@ impl SearchIndex {
     /// Up to `limit` terms within `distance` edits of `term` (a transposition is one edit), each
     /// with its distance, the closest and then the most frequent first.
     pub fn within_distance(&self, term: &str, distance: u8, limit: usize) -> Vec<(TermEntry, u8)> {
-        let dfa = super::typo::automaton(term, distance);
-        let mut stream = self.terms.search_with_state(&dfa).into_stream();
+        self.matching(&super::typo::automaton(term, distance), limit)
+    }
+
+    /// Up to `limit` terms that start with `prefix` give or take `distance` edits, each with the
+    /// edits of its start, the closest and then the most frequent first.
+    pub fn with_near_prefix(
+        &self,
+        prefix: &str,
+        distance: u8,
+        limit: usize,
+    ) -> Vec<(TermEntry, u8)> {
+        self.matching(&super::typo::prefix_automaton(prefix, distance), limit)
+    }
+
+    fn matching(&self, dfa: &levenshtein_automata::DFA, limit: usize) -> Vec<(TermEntry, u8)> {
+        let mut stream = self.terms.search_with_state(dfa).into_stream();
         let mut found = Vec::new();
         while let Some((key, offset, state)) = stream.next() {
             if let levenshtein_automata::Distance::Exact(d) = dfa.distance(state) {

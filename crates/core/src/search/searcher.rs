@@ -232,9 +232,20 @@ impl<'c> Searcher<'c> {
             }
         }
         if prefix && folded.chars().count() >= 2 {
-            for entry in self.index.with_prefix(folded, MAX_EXPANSIONS) {
-                if !out.iter().any(|(e, _)| e.offset == entry.offset) {
-                    out.push((entry, PREFIX_WEIGHT));
+            let completions = self.index.with_prefix(folded, MAX_EXPANSIONS);
+            let completed_df: u32 = completions.iter().map(|e| e.doc_frequency).sum();
+            for entry in completions {
+                add_new(&mut out, entry, PREFIX_WEIGHT);
+            }
+            // A word still being typed with a typo in it ("vladovo") completes too, when what
+            // was typed completes to almost nothing as it stands.
+            if edits > 0 && exact_df.max(completed_df) < RARE {
+                for (entry, d) in self.index.with_near_prefix(folded, edits, MAX_EXPANSIONS) {
+                    add_new(
+                        &mut out,
+                        entry,
+                        PREFIX_WEIGHT * TYPO_WEIGHT[usize::from(d.min(2))],
+                    );
                 }
             }
         }
@@ -368,6 +379,13 @@ impl<'c> Searcher<'c> {
                 }
             }
         }
+    }
+}
+
+/// Adds a term to an expansion unless it is there already.
+fn add_new(out: &mut Vec<(TermEntry, f32)>, entry: TermEntry, weight: f32) {
+    if !out.iter().any(|(e, _)| e.offset == entry.offset) {
+        out.push((entry, weight));
     }
 }
 

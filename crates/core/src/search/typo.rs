@@ -29,6 +29,16 @@ pub fn automaton(term: &str, distance: u8) -> DFA {
     }
 }
 
+/// An automaton matching words that start with a prefix within `distance` (1 or 2) edits of
+/// `prefix`: "vladovo" starts "vladivostok" with one edit.
+pub fn prefix_automaton(prefix: &str, distance: u8) -> DFA {
+    if distance <= 1 {
+        ONE.build_prefix_dfa(prefix)
+    } else {
+        TWO.build_prefix_dfa(prefix)
+    }
+}
+
 /// Makes the automaton builders now, so the first typo query is as fast as the rest.
 pub fn warm_up() {
     LazyLock::force(&ONE);
@@ -57,6 +67,19 @@ mod tests {
         assert!(matches!(
             dfa.eval("sanctoin"),
             levenshtein_automata::Distance::Exact(1)
+        ));
+    }
+
+    #[test]
+    fn a_prefix_with_a_typo_completes() {
+        let dfa = prefix_automaton("vladovo", 1);
+        assert!(matches!(
+            dfa.eval("vladivostok"),
+            levenshtein_automata::Distance::Exact(1)
+        ));
+        assert!(matches!(
+            dfa.eval("valdai"),
+            levenshtein_automata::Distance::AtLeast(_)
         ));
     }
 }
