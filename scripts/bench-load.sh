@@ -13,12 +13,8 @@ runs="${1:-9}"
 count="${2:-10000}"
 out=target/bench-load
 
-seed_text=$(find corpus -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) -exec cat {} + | wc -c)
-trunk build --release --offline --dist "$out/seed"
-
-rm -rf "$out/corpus-$count"
-synthetic_text=$(cargo run -q --release -p dateline-bench --bin synth-corpus -- "$out/corpus-$count" "$count")
-DATELINE_CORPUS="$out/corpus-$count" trunk build --release --offline --dist "$out/synthetic-$count"
+seed_text=$(scripts/build-bench-page.sh "$out/seed")
+synthetic_text=$(scripts/build-bench-page.sh "$out/synthetic-$count" "$count")
 
 node bench/load/run.mjs "$runs" \
   "seed=$out/seed:$seed_text:putin" \

@@ -50,24 +50,26 @@ fn FacetGroup(view: ViewControl, listing: Memo<Listing>, facet: Facet) -> impl I
     let find = RwSignal::new(String::new());
     let heading_id = format!("facet-{}", facet.key());
     let labelled_by = heading_id.clone();
-    let rows = move || {
+    // Which values show, in order: a memo, so that a keystroke that changes no count leaves the
+    // rows alone, and one that does moves and updates them in place rather than rebuilding them.
+    let counts = Memo::new(move |_| listing.with(|l| l.counts(facet).to_vec()));
+    let selected = Memo::new(move |_| {
+        view.state.with(|s| {
+            values
+                .iter()
+                .map(|v| s.is_selected(facet, &v.id))
+                .collect::<Vec<bool>>()
+        })
+    });
+    let order = Memo::new(move |_| {
         let needle = find.with(|f| f.trim().to_lowercase());
-        let mut shown: Vec<(usize, u32, bool)> = listing.with(|l| {
-            let counts = l.counts(facet);
-            view.state.with(|s| {
-                values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        (
-                            i,
-                            counts.get(i).copied().unwrap_or(0),
-                            s.is_selected(facet, &v.id),
-                        )
-                    })
+        let mut shown: Vec<(usize, u32)> = counts.with(|counts| {
+            selected.with(|selected| {
+                (0..values.len())
+                    .map(|i| (i, counts.get(i).copied().unwrap_or(0)))
                     // A value with no article in the view is hidden, unless it is selected.
-                    .filter(|&(i, count, selected)| {
-                        (count > 0 || selected)
+                    .filter(|&(i, count)| {
+                        (count > 0 || selected[i])
                             && (needle.is_empty()
                                 || values[i].label.to_lowercase().contains(&needle))
                     })
@@ -82,32 +84,33 @@ fn FacetGroup(view: ViewControl, listing: Memo<Listing>, facet: Facet) -> impl I
                     .then_with(|| values[a.0].label.cmp(&values[b.0].label))
             });
         }
-        if shown.is_empty() {
-            return view! { <li class="facet-none">"None in this view"</li> }.into_any();
+        shown.into_iter().map(|(i, _)| i).collect::<Vec<usize>>()
+    });
+    let row = move |i: usize| {
+        let value = &values[i];
+        let id = value.id.as_str();
+        let input_id = format!("f-{}-{i}", facet.key());
+        let is_selected = move || selected.with(|s| s[i]);
+        view! {
+            <li class="facet-value" class:selected=is_selected>
+                <input
+                    type="checkbox"
+                    id=input_id.clone()
+                    prop:checked=is_selected
+                    on:change=move |_| view.navigate(view.state.with_untracked(|s| s.toggled(facet, id)))
+                />
+                <label for=input_id>
+                    <span class="facet-label">{value.label.as_str()}</span>
+                    <span class="facet-count">{move || counts.with(|c| c.get(i).copied().unwrap_or(0))}</span>
+                </label>
+            </li>
         }
-        shown
-            .into_iter()
-            .map(|(i, count, selected)| {
-                let value = &values[i];
-                let id = value.id.as_str();
-                let input_id = format!("f-{}-{i}", facet.key());
-                view! {
-                    <li class="facet-value" class:selected=selected>
-                        <input
-                            type="checkbox"
-                            id=input_id.clone()
-                            prop:checked=selected
-                            on:change=move |_| view.navigate(view.state.with_untracked(|s| s.toggled(facet, id)))
-                        />
-                        <label for=input_id>
-                            <span class="facet-label">{value.label.as_str()}</span>
-                            <span class="facet-count">{count}</span>
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
-            .into_any()
+    };
+    let rows = view! {
+        <For each=move || order.get() key=|i| *i children=row />
+        <Show when=move || order.with(Vec::is_empty)>
+            <li class="facet-none">"None in this view"</li>
+        </Show>
     };
     let findable = values.len() > FIND_FROM;
     view! {

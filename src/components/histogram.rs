@@ -61,34 +61,49 @@ pub fn Histogram(
         })
     };
 
+    // The axis is the corpus's, the same in every view: the bars are made once, and a new view
+    // changes only the heights and titles that differ.
+    let axis = counts.with_untracked(|c| c.counts.len());
     let bars = move || {
-        counts.with(|c| {
-            let max = c.max().max(1);
-            c.months()
-                .enumerate()
-                .map(|(i, (month, count))| {
-                    let h = if count == 0 {
-                        0
-                    } else {
-                        (u64::from(count) * u64::from(HEIGHT - 8) / u64::from(max)).max(6) as u32
-                    };
-                    let inside = move || selected().is_none_or(|(a, b)| (a..=b).contains(&i));
+        (0..axis)
+            .map(|i| {
+                let bar = Memo::new(move |_| {
+                    counts.with(|c| {
+                        let count = c.counts.get(i).copied().unwrap_or(0);
+                        let max = c.max().max(1);
+                        let h = if count == 0 {
+                            0
+                        } else {
+                            (u64::from(count) * u64::from(HEIGHT - 8) / u64::from(max)).max(6)
+                                as u32
+                        };
+                        (count, h)
+                    })
+                });
+                let month = counts
+                    .with_untracked(|c| c.month_at(i))
+                    .map(Month::long_form)
+                    .unwrap_or_default();
+                let inside = move || selected().is_none_or(|(a, b)| (a..=b).contains(&i));
+                let title = move || {
+                    let count = bar.get().0;
                     let noun = if count == 1 { "article" } else { "articles" };
-                    view! {
-                        <rect
-                            class="bar"
-                            class:outside=move || !inside()
-                            x=i as u32 * BAR + 1
-                            y=HEIGHT - h
-                            width=BAR - 2
-                            height=h
-                        >
-                            <title>{format!("{}: {count} {noun}", month.long_form())}</title>
-                        </rect>
-                    }
-                })
-                .collect_view()
-        })
+                    format!("{month}: {count} {noun}")
+                };
+                view! {
+                    <rect
+                        class="bar"
+                        class:outside=move || !inside()
+                        x=i as u32 * BAR + 1
+                        y=move || HEIGHT - bar.get().1
+                        width=BAR - 2
+                        height=move || bar.get().1
+                    >
+                        <title>{title}</title>
+                    </rect>
+                }
+            })
+            .collect_view()
     };
     let band = move || {
         selected().map(|(a, b)| {

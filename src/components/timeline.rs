@@ -1,21 +1,41 @@
 //! The timeline: the articles of the view in sections by year and month (oldest or newest first)
 //! or best match first; same-event reports from several outlets share one expandable entry; each
 //! entry marks what matched and shows the best passage.
+//!
+//! Only the rows near the viewport are in the page ([`dateline_core::window`]): spacers stand
+//! for the others at their estimated heights, which are corrected from what renders. Rows are
+//! keyed by their articles, so an entry that stays in view across a keystroke is kept, not
+//! rebuilt, and excerpts and marks are worked out for the rendered entries only. Printing renders
+//! every row.
 
 use super::{is_plain_click, outlet_name, Marked};
 use crate::corpus::{catalogue, clusters, corpus};
 use crate::url_state::ViewControl;
 use dateline_core::listing::Listing;
 use dateline_core::search::{Excerpt, Highlighter, Results};
-use dateline_core::timeline::{sections, Node};
+use dateline_core::timeline::{sections, MonthSection, Node, YearSection};
 use dateline_core::url_state::{self, Order, ViewState};
-use dateline_core::Article;
+use dateline_core::window::{cut, Heights, Row, Rows, Window};
+use dateline_core::{Article, Month};
+use leptos::ev::Custom;
 use leptos::prelude::*;
 
 /// Words shown in an entry's excerpt.
 const EXCERPT_WORDS: usize = 28;
-/// Articles rendered at first, and added by each "Show more".
-const PAGE: usize = 200;
+/// Rows are rendered this many viewport heights above and below the viewport.
+const OVERSCAN: f64 = 1.0;
+/// First estimates of the rows' heights (CSS pixels), before any is measured: an entry without
+/// and with an excerpt.
+const YEAR_HEIGHT: f32 = 52.0;
+const MONTH_HEIGHT: f32 = 34.0;
+const ENTRY_HEIGHTS: [f32; 2] = [88.0, 150.0];
+
+/// The timeline grouped for display: best match first, or in year and month sections.
+#[derive(Clone, Debug, PartialEq)]
+enum Grouped {
+    Ranked(Vec<u32>),
+    Sections(Vec<YearSection>),
+}
 
 /// The list of the view's articles, each a link that opens it in the reader.
 #[component]
@@ -34,67 +54,151 @@ pub fn Timeline(
 ) -> impl IntoView {
     let order = Memo::new(move |_| view.state.with(|s| s.order));
     let ranked = Memo::new(move |_| results.with(Results::is_ranked));
-    let shown = RwSignal::new(PAGE);
-    // A new list starts at its first page.
-    Effect::new(move |_| {
-        listing.track();
-        shown.set(PAGE);
+    let grouped = Memo::new(move |_| {
+        listing.with(|l| {
+            if order.get() == Order::Relevance && ranked.get() {
+                Grouped::Ranked(l.docs.clone())
+            } else {
+                Grouped::Sections(sections(corpus(), clusters(), &l.docs))
+            }
+        })
     });
+    // Entry heights learnt from what rendered, without and with excerpts.
+    let learnt = RwSignal::new(ENTRY_HEIGHTS);
+    let excerpts = Memo::new(move |_| highlighter.with(|h| !h.is_empty()));
+    let rows = Memo::new(move |_| {
+        let heights = Heights {
+            year: YEAR_HEIGHT,
+            month: MONTH_HEIGHT,
+            entry: learnt.with(|l| l[usize::from(excerpts.get())]),
+        };
+        grouped.with(|g| match g {
+            Grouped::Ranked(docs) => Rows::ranked(docs.len(), heights),
+            Grouped::Sections(s) => Rows::of_sections(s, heights),
+        })
+    });
+
+    // The viewport in pixels from the top of the list, kept up to date while scrolling.
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    let viewport = RwSignal::new((0.0f32, viewport_height() as f32));
+    let follow = move || {
+        let Some(el) = list_ref.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        // Hidden (a phone's reader covers the timeline): keep the window for when it returns.
+        if rect.height() == 0.0 && rect.top() == 0.0 {
+            return;
+        }
+        let from = -rect.top();
+        let next = (from as f32, (from + viewport_height()) as f32);
+        if viewport.get_untracked() != next {
+            viewport.set(next);
+        }
+    };
+    let scrolling = window_event_listener(leptos::ev::scroll, move |_| follow());
+    let resizing = window_event_listener(leptos::ev::resize, move |_| follow());
+    let printing = RwSignal::new(false);
+    let before_print =
+        window_event_listener(Custom::<web_sys::Event>::new("beforeprint"), move |_| {
+            printing.set(true)
+        });
+    let after_print =
+        window_event_listener(Custom::<web_sys::Event>::new("afterprint"), move |_| {
+            printing.set(false)
+        });
+    on_cleanup(move || {
+        scrolling.remove();
+        resizing.remove();
+        before_print.remove();
+        after_print.remove();
+    });
+
+    let window: Memo<Window> = Memo::new(move |_| {
+        rows.with(|r| {
+            if printing.get() {
+                return r.all();
+            }
+            let (from, to) = viewport.get();
+            let margin = (f64::from(to - from) * OVERSCAN) as f32;
+            r.window(from - margin, to + margin)
+        })
+    });
+
+    // After a render, compares the rendered rows' height with their estimate and corrects the
+    // estimate of an entry, so the spacers and the scrollbar come to match the page.
+    Effect::new(move |_| {
+        window.track();
+        request_animation_frame(move || {
+            let Some(el) = list_ref.get_untracked() else {
+                return;
+            };
+            let (w, entries, estimate) = rows.with_untracked(|r| {
+                let w = window.get_untracked();
+                let entries = r.rows()[w.range.clone()]
+                    .iter()
+                    .filter(|row| matches!(row, Row::Entry { .. }))
+                    .count();
+                let estimate = r.height() - w.before - w.after;
+                (w, entries, estimate)
+            });
+            if entries < 4 || printing.get_untracked() {
+                return;
+            }
+            let measured = el.get_bounding_client_rect().height() as f32 - w.before - w.after;
+            let kind = usize::from(excerpts.get_untracked());
+            let entry = learnt.with_untracked(|l| l[kind]);
+            let corrected = entry + (measured - estimate) / entries as f32;
+            if corrected > 8.0 && (corrected - entry).abs() > entry * 0.02 {
+                learnt.update(|l| l[kind] = corrected);
+            }
+            follow();
+        });
+    });
+
     let context = EntryContext {
         view,
         highlighter,
         open,
     };
-
-    let list = move || {
-        let limit = shown.get();
-        listing.with(|l| {
-            let docs = &l.docs[..l.docs.len().min(limit)];
-            if order.get() == Order::Relevance && ranked.get() {
-                let entries = docs
+    let range = Memo::new(move |_| window.with(|w| w.range.clone()));
+    let ranked_nodes = Memo::new(move |_| {
+        grouped.with(|g| match g {
+            Grouped::Ranked(docs) => range.with(|r| {
+                docs[r.start.min(docs.len())..r.end.min(docs.len())]
                     .iter()
-                    .map(|&d| view! { <NodeEntry node=Node { docs: vec![d] } context /> })
-                    .collect_view();
-                return view! { <ol class="entries ranked">{entries}</ol> }.into_any();
-            }
-            sections(corpus(), clusters(), docs)
-                .into_iter()
-                .map(|year| {
-                    let label = year
-                        .year
-                        .map_or_else(|| "Undated".to_owned(), |y| y.to_string());
-                    let months = year
-                        .months
-                        .into_iter()
-                        .map(|month| {
-                            let nodes = month
-                                .nodes
-                                .into_iter()
-                                .map(|node| view! { <NodeEntry node context /> })
-                                .collect_view();
-                            let heading = month
-                                .month
-                                .map(|m| view! { <h3 class="month-label">{m.name()}</h3> });
-                            view! {
-                                <section class="month">
-                                    {heading}
-                                    <ol class="entries">{nodes}</ol>
-                                </section>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <section class="year">
-                            <h2 class="year-label">{label}</h2>
-                            {months}
-                        </section>
-                    }
-                })
-                .collect_view()
-                .into_any()
+                    .map(|&d| Node { docs: vec![d] })
+                    .collect()
+            }),
+            Grouped::Sections(_) => Vec::new(),
         })
+    });
+    let visible = Memo::new(move |_| {
+        grouped.with(|g| match g {
+            Grouped::Sections(s) => rows.with(|r| range.with(|w| cut(s, r, w.clone()))),
+            Grouped::Ranked(_) => Vec::new(),
+        })
+    });
+    let is_ranked = Memo::new(move |_| grouped.with(|g| matches!(g, Grouped::Ranked(_))));
+    let list = move || {
+        if is_ranked.get() {
+            view! {
+                <ol class="entries ranked">
+                    <For each=move || ranked_nodes.get() key=|n| n.docs.clone() children=move |node| view! { <NodeEntry node context /> } />
+                </ol>
+            }
+            .into_any()
+        } else {
+            view! {
+                <For
+                    each=move || visible.with(|v| v.iter().map(|y| y.year).collect::<Vec<_>>())
+                    key=|year| *year
+                    children=move |year| view! { <YearPart year visible context /> }
+                />
+            }
+            .into_any()
+        }
     };
-    let more = move || listing.with(|l| l.docs.len().saturating_sub(shown.get()));
 
     view! {
         <section id="timeline" class="timeline" aria-label="Timeline of articles" tabindex="-1">
@@ -116,12 +220,79 @@ pub fn Timeline(
             <Show when=move || listing.with(|l| l.docs.is_empty())>
                 <EmptyState view />
             </Show>
-            {list}
-            <Show when=move || { more() > 0 }>
-                <button type="button" class="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                    {move || format!("Show {} more of {}", more().min(PAGE), more())}
-                </button>
-            </Show>
+            <div class="timeline-rows" node_ref=list_ref>
+                <div class="rows-spacer" aria-hidden="true" style:height=move || px(window.with(|w| w.before))></div>
+                {list}
+                <div class="rows-spacer" aria-hidden="true" style:height=move || px(window.with(|w| w.after))></div>
+            </div>
+        </section>
+    }
+}
+
+/// A whole number of CSS pixels (whole numbers: formatting floats would add their code to the app).
+fn px(height: f32) -> String {
+    format!("{}px", height.max(0.0).round() as u32)
+}
+
+/// The window's inner height, in CSS pixels.
+fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0)
+}
+
+/// The rendered part of one year section.
+#[component]
+fn YearPart(
+    year: Option<i16>,
+    visible: Memo<Vec<YearSection>>,
+    context: EntryContext,
+) -> impl IntoView {
+    let months = Memo::new(move |_| {
+        visible.with(|v| {
+            v.iter()
+                .find(|s| s.year == year)
+                .map(|s| s.months.clone())
+                .unwrap_or_default()
+        })
+    });
+    let label = year.map_or_else(|| "Undated".to_owned(), |y| y.to_string());
+    view! {
+        <section class="year">
+            <h2 class="year-label">{label}</h2>
+            <For
+                each=move || months.with(|ms| ms.iter().map(|m| m.month).collect::<Vec<_>>())
+                key=|month| *month
+                children=move |month| view! { <MonthPart month months context /> }
+            />
+        </section>
+    }
+}
+
+/// The rendered entries of one month.
+#[component]
+fn MonthPart(
+    month: Option<Month>,
+    months: Memo<Vec<MonthSection>>,
+    context: EntryContext,
+) -> impl IntoView {
+    let nodes = Memo::new(move |_| {
+        months.with(|ms| {
+            ms.iter()
+                .find(|m| m.month == month)
+                .map(|m| m.nodes.clone())
+                .unwrap_or_default()
+        })
+    });
+    let heading = month.map(|m| view! { <h3 class="month-label">{m.name()}</h3> });
+    view! {
+        <section class="month">
+            {heading}
+            <ol class="entries">
+                <For each=move || nodes.get() key=|n| n.docs.clone() children=move |node| view! { <NodeEntry node context /> } />
+            </ol>
         </section>
     }
 }

@@ -3,8 +3,11 @@
 //!
 //! Two articles report the same event when they are at most [`MAX_DAYS`] apart, come from
 //! different outlets, and share at least [`MIN_ENTITIES`] entities and [`MIN_TERMS`] words of
-//! their headline and lead paragraph. Clusters are the connected groups of such pairs. Articles
-//! without a date or an outlet are never clustered: the evidence would be too thin.
+//! their headline and lead paragraph. Clusters are the connected groups of such pairs, with two
+//! caps that keep a chain of near pairs from gluing several events into one on a dense corpus:
+//! a cluster spans at most [`MAX_SPAN_DAYS`] from its first report to its last and holds at most
+//! [`MAX_SIZE`] reports; a pair that would break either is not joined. Articles without a date
+//! or an outlet are never clustered: the evidence would be too thin.
 
 use crate::model::{Article, Corpus, Date};
 use crate::search::analyse::{is_stop_word, tokens};
@@ -17,6 +20,11 @@ pub const MAX_DAYS: i32 = 2;
 pub const MIN_ENTITIES: usize = 2;
 /// Headline and lead terms two reports of one event share at least.
 pub const MIN_TERMS: usize = 3;
+
+/// The most days from a cluster's first report to its last.
+pub const MAX_SPAN_DAYS: i32 = 3;
+/// The most reports one cluster holds.
+pub const MAX_SIZE: u32 = 12;
 
 /// Words of the first paragraph compared, besides the headline.
 const LEAD_WORDS: usize = 40;
@@ -39,6 +47,15 @@ impl Clusters {
         let mut parent: Vec<u32> = (0..n as u32).collect();
         let days: Vec<Option<i32>> = articles.iter().map(|a| a.date.map(day_number)).collect();
         let mut lead_terms: Vec<Option<BTreeSet<u64>>> = vec![None; n];
+        // Per root: its cluster's size and first and last day.
+        let mut groups: Vec<Group> = days
+            .iter()
+            .map(|d| Group {
+                size: 1,
+                first: d.unwrap_or(0),
+                last: d.unwrap_or(0),
+            })
+            .collect();
         for i in 0..n {
             let (Some(day), Some(_)) = (days[i], &articles[i].outlet) else {
                 continue;
@@ -61,7 +78,7 @@ impl Clusters {
                     _ => 0,
                 };
                 if shared >= MIN_TERMS {
-                    union(&mut parent, i as u32, j as u32);
+                    union(&mut parent, &mut groups, i as u32, j as u32);
                 }
             }
         }
@@ -115,7 +132,7 @@ fn hash(word: &str) -> u64 {
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), for distances between dates.
-fn day_number(date: Date) -> i32 {
+pub fn day_number(date: Date) -> i32 {
     let (m, d) = (i32::from(date.month), i32::from(date.day));
     let y = i32::from(date.year) - i32::from(m <= 2);
     let era = y.div_euclid(400);
@@ -134,11 +151,33 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
-/// Joins two groups under the smaller index, so a cluster's root is its earliest article.
-fn union(parent: &mut [u32], a: u32, b: u32) {
+/// What a cluster spans, kept at its root while clusters are joined.
+#[derive(Clone, Copy)]
+struct Group {
+    size: u32,
+    first: i32,
+    last: i32,
+}
+
+/// Joins two clusters under the smaller index, so a cluster's root is its earliest article,
+/// unless the joined cluster would be over [`MAX_SIZE`] or span over [`MAX_SPAN_DAYS`].
+fn union(parent: &mut [u32], groups: &mut [Group], a: u32, b: u32) {
     let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra == rb {
+        return;
+    }
+    let (ga, gb) = (groups[ra as usize], groups[rb as usize]);
+    let joined = Group {
+        size: ga.size + gb.size,
+        first: ga.first.min(gb.first),
+        last: ga.last.max(gb.last),
+    };
+    if joined.size > MAX_SIZE || joined.last - joined.first > MAX_SPAN_DAYS {
+        return;
+    }
     let (low, high) = (ra.min(rb), ra.max(rb));
     parent[high as usize] = low;
+    groups[low as usize] = joined;
 }
 
 #[cfg(test)]
@@ -222,6 +261,71 @@ mod tests {
             .unwrap() as u32;
         assert_eq!(clusters.size(a), 3);
         assert_eq!(clusters.root(a), a, "the root is the earliest article");
+    }
+
+    /// The members of each cluster of more than one report, by slug.
+    fn clustered(corpus: &Corpus) -> Vec<Vec<String>> {
+        let clusters = Clusters::new(corpus);
+        let mut groups: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+        for (d, a) in corpus.articles().iter().enumerate() {
+            groups
+                .entry(clusters.root(d as u32))
+                .or_default()
+                .push(a.slug.clone());
+        }
+        groups.into_values().filter(|g| g.len() > 1).collect()
+    }
+
+    #[test]
+    fn a_chain_of_near_pairs_stops_at_the_span_cap() {
+        // One report a day for ten days, each close to the next: single linkage would make one
+        // ten-day "event" of them.
+        let outlets = ["TASS", "Reuters", "Yonhap"];
+        let reports: Vec<Article> = (0..10u8)
+            .map(|i| {
+                report(
+                    &format!("r{i}"),
+                    1 + i,
+                    outlets[usize::from(i) % 3],
+                    "Kim and Putin Vladivostok summit",
+                    &[0, 1],
+                )
+            })
+            .collect();
+        let groups = clustered(&Corpus::new(reports, Vec::new()));
+        assert!(groups.len() >= 3, "{groups:?}");
+        for g in &groups {
+            let days: Vec<u8> = g.iter().map(|s| s[1..].parse().unwrap()).collect();
+            let span = i32::from(days.iter().max().unwrap() - days.iter().min().unwrap());
+            assert!(span <= MAX_SPAN_DAYS, "{g:?} spans {span} days");
+        }
+    }
+
+    #[test]
+    fn a_cluster_holds_at_most_max_size_reports() {
+        // Thirty reports of one day from thirty outlets.
+        let reports: Vec<Article> = (0..30)
+            .map(|i| {
+                let outlet = format!("Outlet {i}");
+                report(
+                    &format!("r{i}"),
+                    24,
+                    &outlet,
+                    "Kim and Putin Vladivostok summit",
+                    &[0, 1],
+                )
+            })
+            .collect();
+        let groups = clustered(&Corpus::new(reports, Vec::new()));
+        assert!(
+            groups.iter().all(|g| g.len() <= MAX_SIZE as usize),
+            "{groups:?}"
+        );
+        assert_eq!(
+            groups.iter().map(Vec::len).sum::<usize>(),
+            30,
+            "every report is still in a cluster"
+        );
     }
 
     #[test]

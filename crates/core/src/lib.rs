@@ -16,6 +16,7 @@ pub mod search;
 pub mod text;
 pub mod timeline;
 pub mod url_state;
+pub mod window;
 
 pub use model::{
     Article, Confidence, Corpus, Date, Entity, EntityIndex, EntityKind, LeftOut, Month, Provenance,

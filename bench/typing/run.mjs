@@ -1,0 +1,205 @@
+// The typing benchmark: what a person feels while using the page, in headless Chromium.
+//
+// Types a fixed set of queries key by key (120 ms a key, as a quick typist), then clicks a facet
+// value and clicks it again, drags across the histogram (a brush) and clears it, opens an article
+// from the list and goes Back. For each action it records the time from the input event (its
+// `timeStamp`: keydown, click, pointerup, popstate) to the first task after the next frame (a
+// `requestAnimationFrame` followed by a message-channel task), which is when the page has
+// painted what the action caused; and the Event Timing entries (durations of 16 ms or more) of
+// the same interactions. Every page is compared with a blank page holding only the same controls
+// and no work (the floor), so a figure reads as a ratio.
+//
+// Usage: node bench/typing/run.mjs <runs> <label>=<dist dir> ...
+// (scripts/bench-typing.sh builds the pages and calls this).
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "../../e2e/support/server.mjs";
+import { launch } from "../../e2e/support/browser.mjs";
+
+const [runsArg, ...pages] = process.argv.slice(2);
+const runs = Number(runsArg);
+if (!runs || pages.length === 0) {
+  console.error("usage: node bench/typing/run.mjs <runs> <label>=<dist dir> ...");
+  process.exit(2);
+}
+
+/** What is typed, one key at a time, into an empty box. */
+export const QUERIES = ["sanctions railway", "vladivostok", '"foreign minister"', "kim jong un", "nuclear talks", "putin visit"];
+const KEY_DELAY = 120;
+/** Repeats of each other action per run. */
+const REPEATS = 8;
+
+// A page with the same controls as the app and nothing behind them: the floor.
+const BLANK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body>
+<input id="search-input" type="search">
+<ul><li class="facet-value"><input type="checkbox" id="c"><label for="c">value</label></li></ul>
+<svg class="histogram-chart" width="600" height="100"><rect width="600" height="100" fill="#ddd"/></svg>
+<ol><li class="entry"><a class="entry-link" href="?a=x">an article</a></li></ol>
+<script>
+  document.querySelector(".entry-link").addEventListener("click", (e) => { e.preventDefault(); history.pushState(null, "", "?a=x"); });
+</script>
+</body></html>`;
+
+// Runs in every page before its own scripts: times each armed event to the next frame.
+function probe() {
+  const samples = (window.__samples = []);
+  const events = (window.__events = []);
+  window.__armed = null;
+  const channel = new MessageChannel();
+  let pending = [];
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    for (const p of pending) samples.push({ action: p.action, ms: now - p.start });
+    pending = [];
+  };
+  const record = (ev) => {
+    if (!window.__armed || !window.__armed.events.includes(ev.type)) return;
+    const start = ev.timeStamp;
+    const action = window.__armed.action;
+    requestAnimationFrame(() => {
+      pending.push({ action, start });
+      channel.port2.postMessage(0);
+    });
+  };
+  for (const type of ["keydown", "click", "pointerup", "popstate"]) addEventListener(type, record, { capture: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      events.push({ action: window.__armed?.action ?? "", name: e.name, duration: e.duration, id: e.interactionId });
+    }
+  }).observe({ type: "event", durationThreshold: 16, buffered: true });
+}
+
+const pause = (ms) => new Promise((ok) => setTimeout(ok, ms));
+const arm = (page, action, events) => page.evaluate(([action, events]) => (window.__armed = { action, events }), [action, events]);
+
+/** One run on one page: every action, its samples. */
+async function session(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.addInitScript(probe);
+  await page.goto(url);
+  await page.locator(".entry-link").first().waitFor({ state: "attached", timeout: 120_000 });
+  await pause(500);
+  const box = page.locator("#search-input");
+
+  for (const query of QUERIES) {
+    await box.click();
+    await arm(page, "typing", ["keydown"]);
+    await page.keyboard.type(query, { delay: KEY_DELAY });
+    await pause(300);
+    await arm(page, null, []);
+    await box.fill("");
+    await box.blur();
+    await pause(300);
+  }
+
+  const facet = page.locator(".facet-value input").first();
+  for (let i = 0; i < REPEATS; i++) {
+    await arm(page, "facet click", ["click"]);
+    await facet.click();
+    await pause(250);
+    await facet.click();
+    await pause(250);
+  }
+
+  const chart = page.locator(".histogram-chart");
+  for (let i = 0; i < REPEATS; i++) {
+    const box = await chart.boundingBox();
+    const y = box.y + box.height / 2;
+    await arm(page, "brush", ["pointerup"]);
+    await page.mouse.move(box.x + box.width * 0.2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, y, { steps: 4 });
+    await page.mouse.up();
+    await pause(300);
+    await arm(page, null, []);
+    // Back to all dates, unmeasured.
+    await page.evaluate(() => history.back());
+    await pause(300);
+  }
+
+  for (let i = 0; i < REPEATS; i++) {
+    await arm(page, "open article", ["click"]);
+    await page.locator(".entry-link").nth(i % 3).click();
+    await pause(300);
+    await arm(page, "back", ["popstate"]);
+    await page.evaluate(() => history.back());
+    await pause(300);
+  }
+  await arm(page, null, []);
+
+  const result = await page.evaluate(() => ({ samples: window.__samples, events: window.__events }));
+  await context.close();
+  if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+  return result;
+}
+
+const percentile = (xs, p) => {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+
+const dir = await mkdtemp(join(tmpdir(), "dateline-floor-"));
+await writeFile(join(dir, "index.html"), BLANK);
+const targets = [{ label: "blank page (floor)", root: dir }, ...pages.map((spec) => {
+  const [label, root] = spec.split("=");
+  return { label, root };
+})];
+
+const browser = await launch();
+const rows = [];
+try {
+  for (const { label, root } of targets) {
+    const server = await serve({ root });
+    const samples = [];
+    const events = [];
+    try {
+      for (let run = 0; run < runs; run++) {
+        const r = await session(browser, server.url);
+        samples.push(...r.samples);
+        events.push(...r.events);
+      }
+    } finally {
+      await server.close();
+    }
+    rows.push({ label, samples, events });
+  }
+} finally {
+  await browser.close();
+}
+
+const ACTIONS = ["typing", "facet click", "brush", "open article", "back"];
+const floor = rows[0];
+const of = (row, action) => row.samples.filter((s) => s.action === action).map((s) => s.ms);
+const fmt = (x) => (Number.isNaN(x) ? "–" : x.toFixed(1)).padStart(7);
+
+for (const action of ACTIONS) {
+  const base = of(floor, action);
+  console.log(`\n${action}: input event → next frame, ms (${runs} runs; ratio = p95 / floor p95)`);
+  console.log(`${"page".padEnd(22)} ${"n".padStart(5)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"max".padStart(7)} ${"ratio".padStart(7)}   ${"events ≥ 16 ms (max)".padStart(20)}`);
+  for (const row of rows) {
+    const xs = of(row, action);
+    const slow = row.events.filter((e) => e.action === action && e.id > 0);
+    const worst = slow.length ? Math.max(...slow.map((e) => e.duration)) : 0;
+    const ratio = percentile(xs, 95) / percentile(base, 95);
+    console.log(
+      `${row.label.padEnd(22)} ${String(xs.length).padStart(5)} ${fmt(percentile(xs, 50))} ${fmt(percentile(xs, 95))} ${fmt(Math.max(...xs))} ${fmt(ratio)}   ${`${slow.length} (${worst.toFixed(0)})`.padStart(20)}`,
+    );
+  }
+}
+
+// The targets of issue 15, for the largest page.
+const largest = rows[rows.length - 1];
+const typing = of(largest, "typing");
+const floorTyping = of(floor, "typing");
+const checks = [
+  [`typing p95 ≤ 16 ms`, percentile(typing, 95) <= 16],
+  [`typing p50 ≤ floor p50 + 5 ms`, percentile(typing, 50) <= percentile(floorTyping, 50) + 5],
+  ...["facet click", "open article", "back"].map((a) => [`${a} p95 ≤ 50 ms`, percentile(of(largest, a), 95) <= 50]),
+];
+console.log(`\nTargets on ${largest.label}:`);
+for (const [what, met] of checks) console.log(`  ${met ? "met    " : "not met"}  ${what}`);
