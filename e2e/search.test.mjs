@@ -93,6 +93,8 @@ test("filters, dates, phrases, typos and aliases narrow the results", async () =
       ["after:2020", "2 of 5 articles match"],
       ['"visa-free"', "1 of 5 articles matches"],
       ["vladivostock ", "3 of 5 articles match"],
+      // Still being typed, with a typo: completes to Vladivostok.
+      ["vladovo", "3 of 5 articles match"],
       ["dprk ", "5 of 5 articles match"],
       ["putin -kremlin", "3 of 5 articles match"],
       ["refugees OR lavrov", "2 of 5 articles match"],

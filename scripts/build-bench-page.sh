@@ -3,7 +3,7 @@
 #   scripts/build-bench-page.sh <dist dir>            the built-in corpus
 #   scripts/build-bench-page.sh <dist dir> <count>    the deterministic synthetic corpus of <count>
 #                                                     articles (written beside the dist dir)
-# Used by bench-load.sh and bench-typing.sh; expects scripts/setup.sh to have run.
+# Used by bench-load.sh, bench-typing.sh and test.sh; expects scripts/setup.sh to have run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -17,6 +17,6 @@ if [[ -z "$count" ]]; then
 fi
 corpus="$(dirname "$dist")/corpus-$count"
 rm -rf "$corpus"
-bytes=$(cargo run -q --release -p dateline-bench --bin synth-corpus -- "$corpus" "$count")
+bytes=$(cargo run -q -p dateline-bench --bin synth-corpus -- "$corpus" "$count")
 DATELINE_CORPUS="$corpus" trunk build --release --offline --dist "$dist" >&2
 echo "$bytes"

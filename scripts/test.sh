@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything, then runs every check and test: formatting, clippy (native and wasm),
-# the unit tests, a release build and its size report, a release build of the hostile test corpus,
-# and the end-to-end tests in headless Chromium.
+# the unit tests, a release build and its size report, release builds of the hostile test corpus
+# and of 2,000 synthetic articles, and the end-to-end tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -29,6 +29,9 @@ step "release build of the hostile corpus, able to crash on request (for e2e/hos
 node e2e/fixtures/hostile-corpus.mjs target/e2e-hostile/corpus
 DATELINE_CORPUS=target/e2e-hostile/corpus trunk build --release --offline --features crash-test \
   --dist target/e2e-hostile/dist
+
+step "release build of 2,000 synthetic articles (for e2e/scale.test.mjs)"
+scripts/build-bench-page.sh target/e2e-scale/dist 2000 >/dev/null
 
 step "end-to-end tests in headless Chromium"
 # Each test takes seconds; one that hangs (seen once in seven runs, in the hostile 1 MB-line test,

@@ -41,7 +41,8 @@ pub fn sections(corpus: &Corpus, clusters: &Clusters, docs: &[u32]) -> Vec<YearS
             continue;
         };
         let root = clusters.root(doc);
-        if clusters.size(doc) > 1 {
+        let clustered = clusters.size(doc) > 1;
+        if clustered {
             if let Some(&(y, m, n)) = placed.get(&root) {
                 years[y].months[m].nodes[n].docs.push(doc);
                 continue;
@@ -66,7 +67,9 @@ pub fn sections(corpus: &Corpus, clusters: &Clusters, docs: &[u32]) -> Vec<YearS
         let m = section.months.len() - 1;
         let nodes = &mut section.months[m].nodes;
         nodes.push(Node { docs: vec![doc] });
-        placed.insert(root, (y, m, nodes.len() - 1));
+        if clustered {
+            placed.insert(root, (y, m, nodes.len() - 1));
+        }
     }
     years
 }

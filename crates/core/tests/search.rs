@@ -190,6 +190,19 @@ fn typos_are_forgiven_by_word_length() {
 }
 
 #[test]
+fn a_one_word_phrase_searches_the_text_not_the_outlet_or_entity_names() {
+    // "News" is only in the outlet's name ("NK News") and in KCNA's alias: no text says it.
+    assert!(slugs("\"news\"").is_empty());
+    assert_eq!(
+        slugs("news ").len(),
+        4,
+        "a bare word searches the outlet: the four from NK News"
+    );
+    assert_eq!(sorted(slugs("\"harvest\"")), ["passing"]);
+    assert_eq!(sorted(slugs("\"drills\"")), ["drill"]);
+}
+
+#[test]
 fn phrases_need_adjacent_words_in_order() {
     assert_eq!(sorted(slugs("\"north korea\"")), ["drill", "railway"]);
     assert_eq!(slugs("\"korea north\""), ["drill"]);

@@ -79,6 +79,14 @@ pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             if at >= bytes.len() {
                 return None;
             }
+            match bytes[at] {
+                b if b.is_ascii_alphanumeric() => break at,
+                b if b < 0x80 => {
+                    at += 1;
+                    continue;
+                }
+                _ => {}
+            }
             let (c, len) = char_at(at);
             if c.is_alphanumeric() {
                 break at;
@@ -97,6 +105,16 @@ pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             false
         };
         while at < bytes.len() {
+            // Most text is ASCII: a letter or digit goes on, anything else but an apostrophe ends
+            // the word, without looking the character up.
+            match bytes[at] {
+                b if b.is_ascii_alphanumeric() => {
+                    at += 1;
+                    continue;
+                }
+                b if b < 0x80 && b != b'\'' => break,
+                _ => {}
+            }
             let (c, len) = char_at(at);
             let joins_word = (is_apostrophe(c) || is_invisible(c)) && continues(at + len);
             if c.is_alphanumeric() || is_combining_mark(c) || joins_word {

@@ -3,25 +3,40 @@
 //! from article text.
 
 use crate::model::Article;
-use crate::search::analyse::{fold, is_stop_word, term, tokens, word_ranges, Token};
+use crate::search::analyse::{fold, is_invisible, is_stop_word, term, tokens, word_ranges, Token};
 use std::collections::HashSet;
 use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
 
 /// Words that must appear adjacent and in order, with their terms precomputed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phrase {
     folded: Vec<String>,
     terms: Vec<Option<String>>,
+    /// The longest start (lower-case ASCII) that one of the phrase's words must begin with in
+    /// any text holding the phrase: its stem less the last letter (see [`Phrase::word_matches`]).
+    needle: Option<Vec<u8>>,
 }
 
 impl Phrase {
     /// A phrase of folded words.
     pub fn new(folded: Vec<String>) -> Phrase {
-        let terms = folded
+        let terms: Vec<Option<String>> = folded
             .iter()
             .map(|w| (!is_stop_word(w)).then(|| term(w)))
             .collect();
-        Phrase { folded, terms }
+        let needle = terms
+            .iter()
+            .flatten()
+            .map(|stem| &stem.as_bytes()[..stem.len().saturating_sub(1)])
+            .filter(|head| !head.is_empty() && head.is_ascii())
+            .max_by_key(|head| head.len())
+            .map(<[u8]>::to_vec);
+        Phrase {
+            folded,
+            terms,
+            needle,
+        }
     }
 
     /// The folded words.
@@ -46,6 +61,13 @@ impl Phrase {
     /// missed in phrases.)
     fn word_matches(&self, k: usize, word: &str) -> bool {
         let target = &self.folded[k];
+        // Folding and stemming keep an ASCII first letter (but for its case): most words are
+        // told apart by it alone.
+        if let (Some(&w), Some(&t)) = (word.as_bytes().first(), target.as_bytes().first()) {
+            if w.is_ascii() && t.is_ascii() && !w.eq_ignore_ascii_case(&t) {
+                return false;
+            }
+        }
         if word.is_ascii() && !word.contains('\'') {
             if word.eq_ignore_ascii_case(target) {
                 return true;
@@ -106,8 +128,93 @@ impl Phrase {
         std::iter::once(article.headline.as_str())
             .chain(article.paragraphs.iter().map(|p| p.as_str()))
             .chain(article.captions.iter().map(|c| c.as_str()))
-            .any(|text| !self.ranges(text).is_empty())
+            .any(|text| self.occurs_in_text(text))
     }
+
+    /// Whether the phrase occurs in `text`: one pass over its words, keeping only the last few,
+    /// and stopping at the first occurrence.
+    fn occurs_in_text(&self, text: &str) -> bool {
+        let n = self.folded.len();
+        if n == 0 {
+            return false;
+        }
+        if let Some(needle) = &self.needle {
+            if !may_hold(text, needle) {
+                return false;
+            }
+        }
+        // The last `n` words, as a ring.
+        let mut recent: Vec<Range<usize>> = Vec::with_capacity(n);
+        for (i, word) in word_ranges(text).enumerate() {
+            if recent.len() < n {
+                recent.push(word);
+            } else {
+                recent[i % n] = word;
+            }
+            if i + 1 >= n
+                && (0..n).all(|k| self.word_matches(k, &text[recent[(i + 1 + k) % n].clone()]))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Whether `text` may hold a word that begins with `needle` (lower-case ASCII); `false` only when
+/// it certainly does not. Decided by a byte search when every letter of the text is ASCII (other
+/// punctuation may not be): folding then only lower-cases and drops apostrophes, so the word's
+/// bytes are the needle's, in any case, apostrophes between them. Any other text may.
+fn may_hold(text: &str, needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    if !letters_are_ascii(text) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &bytes[from..]) {
+        let at = from + i;
+        if starts_with_folded(&bytes[at..], needle) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// Whether `bytes` begin with `needle` ignoring ASCII case, skipping apostrophes after the first.
+fn starts_with_folded(bytes: &[u8], needle: &[u8]) -> bool {
+    let mut at = 0;
+    for &n in needle {
+        loop {
+            let Some(&b) = bytes.get(at) else {
+                return false;
+            };
+            at += 1;
+            if b == b'\'' && at > 1 {
+                continue;
+            }
+            if b.to_ascii_lowercase() != n {
+                return false;
+            }
+            break;
+        }
+    }
+    true
+}
+
+/// Whether every character of `text` that can be part of a word is ASCII: no letter, digit,
+/// combining mark, apostrophe or invisible joiner outside ASCII (dashes and quotes may be).
+fn letters_are_ascii(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().filter(|c| !c.is_ascii()).all(|c| {
+            !(c.is_alphanumeric()
+                || is_combining_mark(c)
+                || matches!(c, '’' | 'ʼ' | '‘')
+                || is_invisible(c))
+        })
 }
 
 /// What to mark: single terms (stems) and phrases.

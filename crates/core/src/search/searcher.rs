@@ -254,6 +254,22 @@ impl<'c> Searcher<'c> {
 
     /// Articles holding the phrase, with the BM25 score of its words.
     fn phrase_matches(&self, phrase: &Phrase) -> Vec<(u32, f32)> {
+        // One word that is not a stop word occurs exactly where its term is indexed in the
+        // headline or the body (a phrase's word matches by its stem): no text to check.
+        if let [word] = phrase.words() {
+            if !is_stop_word(word) {
+                let Some(entry) = self.index.lookup(&term(word)) else {
+                    return Vec::new();
+                };
+                let idf = self.idf(entry.doc_frequency);
+                return self
+                    .index
+                    .postings(&entry)
+                    .filter(|p| p.headline || p.body > 0)
+                    .map(|p| (p.doc, idf * self.bm25(&p)))
+                    .collect();
+            }
+        }
         let mut terms: Vec<String> = phrase
             .words()
             .iter()

@@ -1,0 +1,150 @@
+// End-to-end: the page at a size where rendering every row would show, 2,000 synthetic articles.
+// Only the rows near the viewport are in the DOM, with spacers keeping the page's height; rows,
+// facet values and histogram bars that stay in the view across a change are kept, not rebuilt;
+// j walks past the first screen; printing renders every row; Back restores the list.
+//
+// scripts/test.sh builds the page into target/e2e-scale/dist (scripts/build-bench-page.sh).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { withServer } from "./support/server.mjs";
+import { launch, openPage, gotoApp } from "./support/browser.mjs";
+
+const ROOT = resolve(import.meta.dirname, "../target/e2e-scale/dist");
+const ARTICLES = 2000;
+/** More entries than this in the DOM means the list is not windowed. */
+const AT_MOST = 150;
+
+let browser;
+before(async () => {
+  assert.ok(
+    existsSync(`${ROOT}/index.html`),
+    `${ROOT}/index.html is missing: scripts/test.sh builds it (scripts/build-bench-page.sh target/e2e-scale/dist ${ARTICLES})`,
+  );
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function withScalePage(body) {
+  await withServer(
+    "/",
+    async ({ url }) => {
+      const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+      await gotoApp(page, url);
+      await body({ page, url });
+      assert.deepEqual(page.errors, []);
+    },
+    { root: ROOT },
+  );
+}
+
+const entries = (page) => page.locator(".timeline .entry-link").count();
+const nextFrame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+
+test("only the rows near the viewport are rendered, and the page keeps the whole list's height", async () => {
+  await withScalePage(async ({ page }) => {
+    assert.equal(await page.locator(".results-count").innerText(), `${ARTICLES} articles`);
+    const rendered = await entries(page);
+    assert.ok(rendered > 10 && rendered <= AT_MOST, `${rendered} entries in the DOM`);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height > ARTICLES * 40, `the page is ${height} px tall for ${ARTICLES} entries`);
+
+    // Scrolled to the end, the last entries are there and the first are gone.
+    const first = await page.locator(".entry-link").first().getAttribute("data-slug");
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(
+      (first) => !document.querySelector(`.entry-link[data-slug="${first}"]`),
+      first,
+    );
+    await nextFrame(page);
+    const atEnd = await entries(page);
+    assert.ok(atEnd > 0 && atEnd <= AT_MOST, `${atEnd} entries in the DOM at the end`);
+    // The last entry rendered is the last entry of the timeline: its bottom is near the page's.
+    const gap = await page.evaluate(() => {
+      const links = document.querySelectorAll(".timeline .entry-link");
+      const last = links[links.length - 1].getBoundingClientRect().bottom + window.scrollY;
+      return document.querySelector(".timeline").getBoundingClientRect().bottom + window.scrollY - last;
+    });
+    assert.ok(gap < 200, `the last rendered entry ends ${gap} px above the timeline's end`);
+  });
+});
+
+test("a change keeps the rows, facet values and bars that stay in the view", async () => {
+  await withScalePage(async ({ page }) => {
+    // Narrowing to the first single entry's outlet keeps that entry near the top: its element
+    // must survive the change, as must the bars and the facet values still shown.
+    const first = page.locator(".timeline .entry:not(.cluster) > .entry-link").first();
+    const outlet = await first.locator(".entry-outlet").textContent();
+    await first.evaluate((link) => {
+      window.__kept = {
+        entry: link,
+        bar: document.querySelector(".histogram-chart rect.bar"),
+        facet: document.querySelector('.facet[data-facet="year"] .facet-value'),
+      };
+    });
+    await page
+      .locator('.facet[data-facet="outlet"] .facet-value')
+      .filter({ has: page.locator(".facet-label", { hasText: outlet }) })
+      .locator("input")
+      .check();
+    await page.locator(".results-count").filter({ hasText: /match/ }).waitFor();
+    const kept = await page.evaluate(() => ({
+      entry: window.__kept.entry.isConnected,
+      bar: window.__kept.bar === document.querySelector(".histogram-chart rect.bar"),
+      facet: window.__kept.facet.isConnected,
+    }));
+    assert.deepEqual(kept, { entry: true, bar: true, facet: true });
+  });
+});
+
+test("j walks through the results past the first screen, and k back", async () => {
+  await withScalePage(async ({ page }) => {
+    const rendered = await entries(page);
+    const seen = [];
+    for (let i = 0; i < rendered + 20; i++) {
+      await page.keyboard.press("j");
+      seen.push(await page.evaluate(() => document.activeElement?.dataset.slug));
+    }
+    assert.equal(new Set(seen).size, seen.length, "every j reaches a new entry");
+    assert.ok(seen.every(Boolean), "focus stays on an entry");
+    assert.ok((await entries(page)) <= AT_MOST, "the window moved instead of growing");
+    await page.keyboard.press("k");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.slug), seen[seen.length - 2]);
+  });
+});
+
+test("printing renders every row, and the window returns after", async () => {
+  await withScalePage(async ({ page }) => {
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await page.waitForFunction((n) => document.querySelectorAll(".timeline .entry-link").length >= n, ARTICLES * 0.9, {
+      timeout: 60_000,
+    });
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    await page.waitForFunction((n) => document.querySelectorAll(".timeline .entry-link").length <= n, AT_MOST, {
+      timeout: 60_000,
+    });
+  });
+});
+
+test("opening an article deep in the list and going Back keeps the place", async () => {
+  await withScalePage(async ({ page }) => {
+    await page.evaluate(() => window.scrollTo(0, 20_000));
+    await page.waitForFunction(() => {
+      const link = document.querySelector(".timeline .entry-link");
+      return link && link.getBoundingClientRect().top < 0;
+    });
+    await nextFrame(page);
+    const link = page.locator(".timeline .entry-link").filter({ visible: true }).nth(2);
+    const slug = await link.getAttribute("data-slug");
+    await link.click();
+    await page.locator(".reader-headline").waitFor();
+    assert.match(page.url(), new RegExp(`a=${slug}`));
+    assert.equal(await page.locator(`.entry-link.open[data-slug="${slug}"]`).count(), 1);
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has("a"));
+    assert.equal(await page.locator(`.entry-link[data-slug="${slug}"]`).count(), 1, "the entry is still rendered");
+  });
+});
