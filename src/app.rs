@@ -7,7 +7,7 @@
 
 use crate::components::{
     is_plain_click, FacetPanel, Histogram, LeftOutNote, NoticeBar, PrintHeader, Reader, SearchBox,
-    Timeline, ViewActions,
+    Timeline, TimelineRows, ViewActions,
 };
 use crate::corpus::{catalogue, corpus, searcher};
 use crate::keyboard::use_result_keys;
@@ -73,7 +73,8 @@ pub fn App() -> impl IntoView {
         };
         document().set_title(&title);
     });
-    use_result_keys(open.into(), close_reader);
+    let rows = TimelineRows::new(view, results, highlighter, listing);
+    use_result_keys(open.into(), close_reader, rows);
 
     view! {
         <div class="app" class:reading=move || open.get().is_some()>
@@ -111,7 +112,7 @@ pub fn App() -> impl IntoView {
                 </aside>
                 <main class="content">
                     <Histogram view listing />
-                    <Timeline view results highlighter listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />
+                    <Timeline view rows highlighter listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />
                     <Reader view article=open.into() highlighter on_close=close_reader />
                 </main>
             </div>

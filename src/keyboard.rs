@@ -1,7 +1,8 @@
 //! The page-wide keys: `/` focuses the search box (as on many sites); `j`/`k` or the arrow keys go
-//! to the next or previous article, Enter opens it (it is a link), Esc closes the reader and returns
-//! to the article's entry.
+//! to the next or previous article of the whole list (the timeline renders the entries it has to
+//! reach), Enter opens it (it is a link), Esc closes the reader and returns to the article's entry.
 
+use crate::components::TimelineRows;
 use dateline_core::Article;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -14,7 +15,11 @@ const SEARCH_INPUT: &str = "search-input";
 const ENTRY_LINKS: &str = ".timeline .entry-link";
 
 /// Installs the page-wide keys. Call once, in the root component.
-pub fn use_result_keys(open: Signal<Option<&'static Article>>, close_reader: Callback<()>) {
+pub fn use_result_keys(
+    open: Signal<Option<&'static Article>>,
+    close_reader: Callback<()>,
+    rows: TimelineRows,
+) {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
             return;
@@ -38,7 +43,10 @@ pub fn use_result_keys(open: Signal<Option<&'static Article>>, close_reader: Cal
         if key == "Escape" {
             if let Some(article) = open.get_untracked() {
                 close_reader.run(());
-                focus_entry_after_render(article.slug.clone());
+                // The entry may lie outside the rows rendered: have it rendered first.
+                // After the next frame: on a phone the timeline shows again only then.
+                let slug = rows.step(Some(&article.slug), 0).unwrap_or(&article.slug);
+                request_animation_frame(move || focus_entry(slug));
             }
             return;
         }
@@ -54,7 +62,7 @@ pub fn use_result_keys(open: Signal<Option<&'static Article>>, close_reader: Cal
         if key.starts_with("Arrow") && !focus_is_on_entry_or_page() {
             return;
         }
-        if move_focus(step) {
+        if move_focus(rows, step) {
             ev.prevent_default();
         }
     });
@@ -91,35 +99,39 @@ fn focus_is_on_entry_or_page() -> bool {
     }
 }
 
-/// Focuses the entry `step` after the focused one (the first or last when none is focused).
-fn move_focus(step: isize) -> bool {
-    let links = entry_links();
-    if links.is_empty() {
-        return false;
+/// Focuses the entry `step` after the focused one (the first or last of the list when none is).
+fn move_focus(rows: TimelineRows, step: isize) -> bool {
+    let current = document()
+        .active_element()
+        .filter(|a| a.matches(ENTRY_LINKS).unwrap_or(false))
+        .and_then(|a| a.get_attribute("data-slug"));
+    match rows.step(current.as_deref(), step) {
+        Some(slug) => {
+            focus_entry(slug);
+            true
+        }
+        None => false,
     }
-    let active = document().active_element();
-    let current = links.iter().position(|l| {
-        active
-            .as_ref()
-            .is_some_and(|a| a == l.as_ref() as &web_sys::Element)
-    });
-    let next = match current {
-        Some(i) => i.saturating_add_signed(step).min(links.len() - 1),
-        None if step > 0 => 0,
-        None => links.len() - 1,
-    };
-    let _ = links[next].focus();
-    true
 }
 
-/// After the reader closes, puts focus back on the article's entry so the walk continues there.
-fn focus_entry_after_render(slug: String) {
-    request_animation_frame(move || {
-        if let Some(link) = entry_links()
-            .into_iter()
-            .find(|l| l.get_attribute("data-slug").as_deref() == Some(slug.as_str()))
-        {
+/// Focuses the entry of the article `slug`: now if it is rendered, else once it is.
+fn focus_entry(slug: &str) {
+    let find = {
+        let slug = slug.to_owned();
+        move || {
+            entry_links()
+                .into_iter()
+                .find(|l| l.get_attribute("data-slug").as_deref() == Some(slug.as_str()))
+        }
+    };
+    match find() {
+        Some(link) => {
             let _ = link.focus();
         }
-    });
+        None => request_animation_frame(move || {
+            if let Some(link) = find() {
+                let _ = link.focus();
+            }
+        }),
+    }
 }

@@ -17,7 +17,7 @@ pub use marked::Marked;
 pub use notice_bar::NoticeBar;
 pub use reader::Reader;
 pub use search_box::SearchBox;
-pub use timeline::Timeline;
+pub use timeline::{Timeline, TimelineRows};
 pub use view_actions::{PrintHeader, ViewActions};
 
 /// The outlet's name, or "Unknown outlet" when ingestion could not establish it.

@@ -53,7 +53,7 @@ fn SearchHelp() -> impl IntoView {
         ),
         (
             "sanct",
-            "the last word also matches as a prefix while you type",
+            "the last word also matches as a prefix while you type, even with a typo (vladovo)",
         ),
         (
             "vladivostock",

@@ -37,13 +37,208 @@ enum Grouped {
     Sections(Vec<YearSection>),
 }
 
+/// The timeline's rows and the window of them rendered: made once by the root component, and
+/// shared by the [`Timeline`] that renders them and the keys that walk its entries
+/// ([`TimelineRows::step`]).
+#[derive(Clone, Copy)]
+pub struct TimelineRows {
+    ranked: Memo<bool>,
+    grouped: Memo<Grouped>,
+    rows: Memo<Rows>,
+    window: Memo<Window>,
+    /// The viewport in pixels from the top of the list.
+    viewport: RwSignal<(f32, f32)>,
+    list: NodeRef<leptos::html::Div>,
+}
+
+impl TimelineRows {
+    /// Derives the rows from the listing, follows the viewport while scrolling, renders every
+    /// row while printing, and corrects the estimated heights from what renders.
+    pub fn new(
+        view: ViewControl,
+        results: Memo<Results>,
+        highlighter: Memo<Highlighter>,
+        listing: Memo<Listing>,
+    ) -> TimelineRows {
+        let order = Memo::new(move |_| view.state.with(|s| s.order));
+        let ranked = Memo::new(move |_| results.with(Results::is_ranked));
+        let grouped = Memo::new(move |_| {
+            listing.with(|l| {
+                if order.get() == Order::Relevance && ranked.get() {
+                    Grouped::Ranked(l.docs.clone())
+                } else {
+                    Grouped::Sections(sections(corpus(), clusters(), &l.docs))
+                }
+            })
+        });
+        // Entry heights learnt from what rendered, without and with excerpts.
+        let learnt = RwSignal::new(ENTRY_HEIGHTS);
+        let excerpts = Memo::new(move |_| highlighter.with(|h| !h.is_empty()));
+        let rows = Memo::new(move |_| {
+            let heights = Heights {
+                year: YEAR_HEIGHT,
+                month: MONTH_HEIGHT,
+                entry: learnt.with(|l| l[usize::from(excerpts.get())]),
+            };
+            grouped.with(|g| match g {
+                Grouped::Ranked(docs) => Rows::ranked(docs.len(), heights),
+                Grouped::Sections(s) => Rows::of_sections(s, heights),
+            })
+        });
+
+        let list = NodeRef::<leptos::html::Div>::new();
+        let viewport = RwSignal::new((0.0f32, viewport_height() as f32));
+        let follow = move || {
+            let Some(el) = list.get_untracked() else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            // Hidden (a phone's reader covers the timeline): keep the window for when it returns.
+            if rect.height() == 0.0 && rect.top() == 0.0 {
+                return;
+            }
+            let from = -rect.top();
+            let next = (from as f32, (from + viewport_height()) as f32);
+            if viewport.get_untracked() != next {
+                viewport.set(next);
+            }
+        };
+        let scrolling = window_event_listener(leptos::ev::scroll, move |_| follow());
+        let resizing = window_event_listener(leptos::ev::resize, move |_| follow());
+        let printing = RwSignal::new(false);
+        let before_print =
+            window_event_listener(Custom::<web_sys::Event>::new("beforeprint"), move |_| {
+                printing.set(true)
+            });
+        let after_print =
+            window_event_listener(Custom::<web_sys::Event>::new("afterprint"), move |_| {
+                printing.set(false)
+            });
+        on_cleanup(move || {
+            scrolling.remove();
+            resizing.remove();
+            before_print.remove();
+            after_print.remove();
+        });
+
+        let window: Memo<Window> = Memo::new(move |_| {
+            rows.with(|r| {
+                if printing.get() {
+                    return r.all();
+                }
+                let (from, to) = viewport.get();
+                let margin = (f64::from(to - from) * OVERSCAN) as f32;
+                r.window(from - margin, to + margin)
+            })
+        });
+
+        // After a render, compares the rendered rows' height with their estimate and corrects the
+        // estimate of an entry, so the spacers and the scrollbar come to match the page.
+        Effect::new(move |_| {
+            window.track();
+            request_animation_frame(move || {
+                let Some(el) = list.get_untracked() else {
+                    return;
+                };
+                let (w, entries, estimate) = rows.with_untracked(|r| {
+                    let w = window.get_untracked();
+                    let entries = r.rows()[w.range.clone()]
+                        .iter()
+                        .filter(|row| matches!(row, Row::Entry { .. }))
+                        .count();
+                    let estimate = r.height() - w.before - w.after;
+                    (w, entries, estimate)
+                });
+                if entries < 4 || printing.get_untracked() {
+                    return;
+                }
+                let measured = el.get_bounding_client_rect().height() as f32 - w.before - w.after;
+                let kind = usize::from(excerpts.get_untracked());
+                let entry = learnt.with_untracked(|l| l[kind]);
+                let corrected = entry + (measured - estimate) / entries as f32;
+                if corrected > 8.0 && (corrected - entry).abs() > entry * 0.02 {
+                    learnt.update(|l| l[kind] = corrected);
+                }
+                follow();
+            });
+        });
+        TimelineRows {
+            ranked,
+            grouped,
+            rows,
+            window,
+            viewport,
+            list,
+        }
+    }
+
+    /// The entry `step` entries after (or before) the one holding the article `from` (the first
+    /// or the last entry without one), as the slug of its article; made sure to be rendered by
+    /// the next frame, so `j` and `k` go through every result, not only those rendered.
+    pub fn step(&self, from: Option<&str>, step: isize) -> Option<&'static str> {
+        let articles = corpus().articles();
+        let slug = |doc: u32| articles.get(doc as usize).map(|a| a.slug.as_str());
+        // Each entry's row and articles (lead first).
+        let entries: Vec<(usize, Vec<u32>)> = self.grouped.with_untracked(|g| {
+            self.rows.with_untracked(|r| {
+                r.rows()
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, row)| match (*row, g) {
+                        (Row::Entry { node, .. }, Grouped::Ranked(docs)) => {
+                            docs.get(node).map(|&d| (i, vec![d]))
+                        }
+                        (Row::Entry { year, month, node }, Grouped::Sections(s)) => {
+                            Some((i, s[year].months[month].nodes[node].docs.clone()))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+        });
+        let last = entries.len().checked_sub(1)?;
+        let at = from.and_then(|from| {
+            entries
+                .iter()
+                .position(|(_, docs)| docs.iter().any(|&d| slug(d) == Some(from)))
+        });
+        let next = match at {
+            Some(i) => i.saturating_add_signed(step).min(last),
+            None if step > 0 => 0,
+            None => last,
+        };
+        let (row, docs) = &entries[next];
+        self.reveal(*row);
+        slug(*docs.first()?)
+    }
+
+    /// Scrolls, at once, so that row `row` is rendered a third of the way down the viewport,
+    /// unless it is rendered already.
+    fn reveal(&self, row: usize) {
+        if self.window.with_untracked(|w| w.range.contains(&row)) {
+            return;
+        }
+        let Some(el) = self.list.get_untracked() else {
+            return;
+        };
+        let height = viewport_height();
+        let from = f64::from(self.rows.with_untracked(|r| r.top(row))) - height / 3.0;
+        let list_top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+        let options = web_sys::ScrollToOptions::new();
+        options.set_top(list_top + from);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        window().scroll_to_with_scroll_to_options(&options);
+        self.viewport.set((from as f32, (from + height) as f32));
+    }
+}
+
 /// The list of the view's articles, each a link that opens it in the reader.
 #[component]
 pub fn Timeline(
     /// The view, read and changed.
     view: ViewControl,
-    /// The search results (whether they are ranked).
-    results: Memo<Results>,
+    /// The rows of the list and the window of them to render.
+    rows: TimelineRows,
     /// What the search matched, marked in headlines and excerpts.
     highlighter: Memo<Highlighter>,
     /// The articles to list.
@@ -52,110 +247,14 @@ pub fn Timeline(
     #[prop(into)]
     open: Signal<Option<&'static str>>,
 ) -> impl IntoView {
-    let order = Memo::new(move |_| view.state.with(|s| s.order));
-    let ranked = Memo::new(move |_| results.with(Results::is_ranked));
-    let grouped = Memo::new(move |_| {
-        listing.with(|l| {
-            if order.get() == Order::Relevance && ranked.get() {
-                Grouped::Ranked(l.docs.clone())
-            } else {
-                Grouped::Sections(sections(corpus(), clusters(), &l.docs))
-            }
-        })
-    });
-    // Entry heights learnt from what rendered, without and with excerpts.
-    let learnt = RwSignal::new(ENTRY_HEIGHTS);
-    let excerpts = Memo::new(move |_| highlighter.with(|h| !h.is_empty()));
-    let rows = Memo::new(move |_| {
-        let heights = Heights {
-            year: YEAR_HEIGHT,
-            month: MONTH_HEIGHT,
-            entry: learnt.with(|l| l[usize::from(excerpts.get())]),
-        };
-        grouped.with(|g| match g {
-            Grouped::Ranked(docs) => Rows::ranked(docs.len(), heights),
-            Grouped::Sections(s) => Rows::of_sections(s, heights),
-        })
-    });
-
-    // The viewport in pixels from the top of the list, kept up to date while scrolling.
-    let list_ref = NodeRef::<leptos::html::Div>::new();
-    let viewport = RwSignal::new((0.0f32, viewport_height() as f32));
-    let follow = move || {
-        let Some(el) = list_ref.get_untracked() else {
-            return;
-        };
-        let rect = el.get_bounding_client_rect();
-        // Hidden (a phone's reader covers the timeline): keep the window for when it returns.
-        if rect.height() == 0.0 && rect.top() == 0.0 {
-            return;
-        }
-        let from = -rect.top();
-        let next = (from as f32, (from + viewport_height()) as f32);
-        if viewport.get_untracked() != next {
-            viewport.set(next);
-        }
-    };
-    let scrolling = window_event_listener(leptos::ev::scroll, move |_| follow());
-    let resizing = window_event_listener(leptos::ev::resize, move |_| follow());
-    let printing = RwSignal::new(false);
-    let before_print =
-        window_event_listener(Custom::<web_sys::Event>::new("beforeprint"), move |_| {
-            printing.set(true)
-        });
-    let after_print =
-        window_event_listener(Custom::<web_sys::Event>::new("afterprint"), move |_| {
-            printing.set(false)
-        });
-    on_cleanup(move || {
-        scrolling.remove();
-        resizing.remove();
-        before_print.remove();
-        after_print.remove();
-    });
-
-    let window: Memo<Window> = Memo::new(move |_| {
-        rows.with(|r| {
-            if printing.get() {
-                return r.all();
-            }
-            let (from, to) = viewport.get();
-            let margin = (f64::from(to - from) * OVERSCAN) as f32;
-            r.window(from - margin, to + margin)
-        })
-    });
-
-    // After a render, compares the rendered rows' height with their estimate and corrects the
-    // estimate of an entry, so the spacers and the scrollbar come to match the page.
-    Effect::new(move |_| {
-        window.track();
-        request_animation_frame(move || {
-            let Some(el) = list_ref.get_untracked() else {
-                return;
-            };
-            let (w, entries, estimate) = rows.with_untracked(|r| {
-                let w = window.get_untracked();
-                let entries = r.rows()[w.range.clone()]
-                    .iter()
-                    .filter(|row| matches!(row, Row::Entry { .. }))
-                    .count();
-                let estimate = r.height() - w.before - w.after;
-                (w, entries, estimate)
-            });
-            if entries < 4 || printing.get_untracked() {
-                return;
-            }
-            let measured = el.get_bounding_client_rect().height() as f32 - w.before - w.after;
-            let kind = usize::from(excerpts.get_untracked());
-            let entry = learnt.with_untracked(|l| l[kind]);
-            let corrected = entry + (measured - estimate) / entries as f32;
-            if corrected > 8.0 && (corrected - entry).abs() > entry * 0.02 {
-                learnt.update(|l| l[kind] = corrected);
-            }
-            follow();
-        });
-    });
-
+    let TimelineRows {
+        ranked,
+        grouped,
+        rows,
+        window,
+        list: list_ref,
+        ..
+    } = rows;
     let context = EntryContext {
         view,
         highlighter,
