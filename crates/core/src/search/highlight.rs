@@ -13,9 +13,10 @@ use unicode_normalization::char::is_combining_mark;
 pub struct Phrase {
     folded: Vec<String>,
     terms: Vec<Option<String>>,
-    /// The longest start (lower-case ASCII) that one of the phrase's words must begin with in
-    /// any text holding the phrase: its stem less the last letter (see [`Phrase::word_matches`]).
-    needle: Option<Vec<u8>>,
+    /// Per word, lower-case ASCII, what a text word must begin with to be it: a stop word itself,
+    /// any other word its stem less the last letter (see [`Phrase::word_matches`]); `None` when a
+    /// word is not ASCII.
+    starts: Option<Vec<Vec<u8>>>,
 }
 
 impl Phrase {
@@ -25,17 +26,21 @@ impl Phrase {
             .iter()
             .map(|w| (!is_stop_word(w)).then(|| term(w)))
             .collect();
-        let needle = terms
+        let starts = folded
             .iter()
-            .flatten()
-            .map(|stem| &stem.as_bytes()[..stem.len().saturating_sub(1)])
-            .filter(|head| !head.is_empty() && head.is_ascii())
-            .max_by_key(|head| head.len())
-            .map(<[u8]>::to_vec);
+            .zip(&terms)
+            .map(|(word, stem)| {
+                let start = match stem {
+                    Some(stem) => &stem.as_bytes()[..stem.len().saturating_sub(1)],
+                    None => word.as_bytes(),
+                };
+                start.is_ascii().then(|| start.to_vec())
+            })
+            .collect();
         Phrase {
             folded,
             terms,
-            needle,
+            starts,
         }
     }
 
@@ -138,9 +143,9 @@ impl Phrase {
         if n == 0 {
             return false;
         }
-        if let Some(needle) = &self.needle {
-            if !may_hold(text, needle) {
-                return false;
+        if letters_are_ascii(text) {
+            if let Some(found) = self.occurs_in_ascii(text) {
+                return found;
             }
         }
         // The last `n` words, as a ring.
@@ -161,27 +166,70 @@ impl Phrase {
     }
 }
 
-/// Whether `text` may hold a word that begins with `needle` (lower-case ASCII); `false` only when
-/// it certainly does not. Decided by a byte search when every letter of the text is ASCII (other
-/// punctuation may not be): folding then only lower-cases and drops apostrophes, so the word's
-/// bytes are the needle's, in any case, apostrophes between them. Any other text may.
-fn may_hold(text: &str, needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    if !letters_are_ascii(text) {
-        return true;
-    }
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &bytes[from..]) {
-        let at = from + i;
-        if starts_with_folded(&bytes[at..], needle) {
-            return true;
+impl Phrase {
+    /// Whether the phrase occurs in `text`, whose letters are all ASCII, found without reading
+    /// every word; `None` when it cannot tell (a word whose stem is one letter). In such a text
+    /// folding only lower-cases and drops apostrophes, so the phrase's words can only be runs of
+    /// words that begin with their [`Phrase::starts`], in any case: a byte search finds where
+    /// the first may begin, and only the words there are compared. A phrase with a word outside
+    /// ASCII is not there at all.
+    fn occurs_in_ascii(&self, text: &str) -> Option<bool> {
+        let Some(starts) = &self.starts else {
+            return Some(false);
+        };
+        let &lead = starts.first()?.first()?;
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(i) = memchr::memchr2(lead, lead.to_ascii_uppercase(), &bytes[from..]) {
+            let at = from + i;
+            from = at + 1;
+            // Not inside a word: after a letter or digit, or an apostrophe that follows one.
+            let inside = at > 0
+                && (bytes[at - 1].is_ascii_alphanumeric()
+                    || (bytes[at - 1] == b'\'' && at > 1 && bytes[at - 2].is_ascii_alphanumeric()));
+            if inside {
+                continue;
+            }
+            let Some(words) = words_from(bytes, at, starts) else {
+                continue;
+            };
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word_matches(k, &text[w.clone()]))
+            {
+                return Some(true);
+            }
         }
-        from = at + 1;
+        Some(false)
     }
-    false
+}
+
+/// The words from byte `at` on (a word's start), one per item of `starts`, if each begins with
+/// its item. Words are split as [`word_ranges`] splits ASCII text.
+fn words_from(bytes: &[u8], mut at: usize, starts: &[Vec<u8>]) -> Option<Vec<Range<usize>>> {
+    let mut words = Vec::with_capacity(starts.len());
+    for (k, start) in starts.iter().enumerate() {
+        if k > 0 {
+            // Past what separates words.
+            while at < bytes.len() && !bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+        }
+        if at >= bytes.len() || !starts_with_folded(&bytes[at..], start) {
+            return None;
+        }
+        let begin = at;
+        // To the end of the word (an apostrophe between letters joins them).
+        while at < bytes.len()
+            && (bytes[at].is_ascii_alphanumeric()
+                || (bytes[at] == b'\'' && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)))
+        {
+            at += 1;
+        }
+        words.push(begin..at);
+    }
+    Some(words)
 }
 
 /// Whether `bytes` begin with `needle` ignoring ASCII case, skipping apostrophes after the first.
@@ -385,6 +433,71 @@ mod tests {
 
     fn marked<'t>(text: &'t str, h: &Highlighter) -> Vec<&'t str> {
         h.marks(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    fn phrase(words: &str) -> Phrase {
+        Phrase::new(words.split(' ').map(str::to_owned).collect())
+    }
+
+    #[test]
+    fn the_byte_search_finds_every_phrase_the_words_find() {
+        let found = [
+            ("foreign minister", "The Foreign Minister said"),
+            ("foreign minister", "FOREIGN MINISTERS met"),
+            ("foreign minister", "'foreign minister' was quoted"),
+            ("foreign minister", "the foreign—minister “talks”"),
+            ("korea leader", "Korea's leader"),
+            ("bank of russia", "the Bank of Russia's rate"),
+            ("dont know", "we don't know"),
+            ("x ray", "an X-ray"),
+            ("2019 summit", "the 2019 summit"),
+        ];
+        for (words, text) in found {
+            let p = phrase(words);
+            assert!(!p.ranges(text).is_empty(), "{words} in {text}: the words");
+            assert!(p.occurs_in_text(text), "{words} in {text}: the byte search");
+        }
+        let absent = [
+            ("foreign minister", "the foreign trade minister"),
+            ("foreign minister", "minister foreign"),
+            ("елкин сказал", "Yolkin said"),
+            ("korea leader", "north korea. The leaders"),
+        ];
+        for (words, text) in absent {
+            let p = phrase(words);
+            assert_eq!(
+                p.occurs_in_text(text),
+                !p.ranges(text).is_empty(),
+                "{words} in {text}"
+            );
+        }
+        // A text with letters outside ASCII is read word by word.
+        assert!(phrase("pyongyang talks").occurs_in_text("Pyŏngyang talks"));
+        assert!(phrase("vladivostok summit").occurs_in_text("Vla\u{200B}divostok summit"));
+    }
+
+    proptest::proptest! {
+        /// The byte search never rules out a text in which the words find the phrase.
+        #[test]
+        fn the_byte_search_agrees_with_the_words(
+            words in proptest::collection::vec(0usize..6, 1..4),
+            text in proptest::collection::vec((0usize..6, 0usize..4, 0usize..5), 0..12),
+        ) {
+            const WORDS: [&str; 6] = ["korea", "north", "leaders", "of", "don't", "talk"];
+            const CASES: [fn(&str) -> String; 4] = [
+                |w| w.to_owned(),
+                |w| w.to_uppercase(),
+                |w| w[..1].to_uppercase() + &w[1..],
+                |w| format!("{w}'s"),
+            ];
+            const SEPARATORS: [&str; 5] = [" ", ", ", "-", " — ", "'"];
+            let p = Phrase::new(words.iter().map(|&w| fold(WORDS[w])).collect());
+            let text: String = text
+                .iter()
+                .map(|&(w, case, sep)| CASES[case](WORDS[w]) + SEPARATORS[sep])
+                .collect();
+            proptest::prop_assert_eq!(p.occurs_in_text(&text), !p.ranges(&text).is_empty(), "{}", text);
+        }
     }
 
     #[test]
