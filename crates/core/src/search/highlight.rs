@@ -3,7 +3,7 @@
 //! from article text.
 
 use crate::model::Article;
-use crate::search::analyse::{fold, is_invisible, is_stop_word, term, tokens, word_ranges, Token};
+use crate::search::analyse::{fold, is_invisible, is_stop_word, term, tokens, word_ranges};
 use std::collections::HashSet;
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
@@ -99,15 +99,6 @@ impl Phrase {
             &words,
             |w| w.clone(),
             |k, w| self.word_matches(k, &text[w.clone()]),
-        )
-    }
-
-    /// Byte ranges where the phrase occurs among already folded tokens.
-    fn ranges_in(&self, words: &[Token]) -> Vec<Range<usize>> {
-        self.runs(
-            words,
-            |t| t.range.clone(),
-            |k, t| self.folded_matches(k, &t.folded),
         )
     }
 
@@ -308,14 +299,31 @@ impl Highlighter {
         if self.is_empty() {
             return Vec::new();
         }
-        let words: Vec<Token> = tokens(text).collect();
-        let mut marks: Vec<Range<usize>> = words
+        // A word is folded and stemmed only when it could be one of the terms: an ASCII word
+        // must begin with a term's stem less its last letter (as in `Phrase::word_matches`).
+        let heads: Vec<&[u8]> = self
+            .terms
             .iter()
-            .filter(|t| !is_stop_word(&t.folded) && self.terms.contains(&term(&t.folded)))
-            .map(|t| t.range.clone())
+            .map(|t| &t.as_bytes()[..t.len().saturating_sub(1)])
+            .collect();
+        let could_be = |word: &str| {
+            !word.is_ascii()
+                || word.contains('\'')
+                || heads.iter().any(|h| {
+                    word.as_bytes()
+                        .get(..h.len())
+                        .is_some_and(|w| w.eq_ignore_ascii_case(h))
+                })
+        };
+        let mut marks: Vec<Range<usize>> = word_ranges(text)
+            .filter(|r| could_be(&text[r.clone()]))
+            .filter(|r| {
+                let folded = fold(&text[r.clone()]);
+                !is_stop_word(&folded) && self.terms.contains(&term(&folded))
+            })
             .collect();
         for phrase in &self.phrases {
-            marks.extend(phrase.ranges_in(&words));
+            marks.extend(phrase.ranges(text));
         }
         merge(marks)
     }

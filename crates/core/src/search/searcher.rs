@@ -193,7 +193,8 @@ impl<'c> Searcher<'c> {
         }
         results
             .hits
-            .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            // (score, doc) orders every pair: an unstable sort gives the same order, without a buffer.
+            .sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         results
     }
 
