@@ -323,7 +323,7 @@ mod tests {
         let rows = Rows::of_sections(&sections(), H);
         let w = rows.window(3000.0, 3900.0);
         assert_eq!(w.range.start % CHUNK, 0);
-        assert!(w.range.end % CHUNK == 0 || w.range.end == rows.len());
+        assert!(w.range.end.is_multiple_of(CHUNK) || w.range.end == rows.len());
         assert!(rows.top(w.range.start) <= 3000.0 && rows.top(w.range.end) >= 3900.0);
         let cut = cut(&sections(), &rows, w.range.clone());
         // Row 16 is an entry of 2019's March; its year and month headings come with it.
