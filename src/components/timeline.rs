@@ -22,6 +22,8 @@ use leptos::prelude::*;
 
 /// Words shown in an entry's excerpt.
 const EXCERPT_WORDS: usize = 28;
+/// A list of up to this many rows is rendered whole: windowing only pays on long lists.
+const WHOLE_UP_TO: usize = 64;
 /// Rows are rendered this many viewport heights above and below the viewport.
 const OVERSCAN: f64 = 1.0;
 /// First estimates of the rows' heights (CSS pixels), before any is measured: an entry without
@@ -123,7 +125,7 @@ impl TimelineRows {
 
         let window: Memo<Window> = Memo::new(move |_| {
             rows.with(|r| {
-                if printing.get() {
+                if printing.get() || r.len() <= WHOLE_UP_TO {
                     return r.all();
                 }
                 let (from, to) = viewport.get();
@@ -133,7 +135,13 @@ impl TimelineRows {
         });
 
         // After a render, compares the rendered rows' height with their estimate and corrects the
-        // estimate of an entry, so the spacers and the scrollbar come to match the page.
+        // estimate of an entry, so the spacers and the scrollbar come to match the page. Once per
+        // list: rows of very different heights would otherwise move the window back and forth.
+        let learnt_for_list = StoredValue::new(false);
+        Effect::new(move |_| {
+            grouped.track();
+            learnt_for_list.set_value(false);
+        });
         Effect::new(move |_| {
             window.track();
             request_animation_frame(move || {
@@ -149,9 +157,10 @@ impl TimelineRows {
                     let estimate = r.height() - w.before - w.after;
                     (w, entries, estimate)
                 });
-                if entries < 4 || printing.get_untracked() {
+                if entries < 4 || printing.get_untracked() || learnt_for_list.get_value() {
                     return;
                 }
+                learnt_for_list.set_value(true);
                 let measured = el.get_bounding_client_rect().height() as f32 - w.before - w.after;
                 let kind = usize::from(excerpts.get_untracked());
                 let entry = learnt.with_untracked(|l| l[kind]);
