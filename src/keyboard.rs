@@ -20,6 +20,8 @@ pub fn use_result_keys(
     close_reader: Callback<()>,
     rows: TimelineRows,
 ) {
+    // The entry a key asked for that is not rendered yet: the next key steps on from it.
+    let pending = StoredValue::new(None::<&'static str>);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
             return;
@@ -46,7 +48,7 @@ pub fn use_result_keys(
                 // The entry may lie outside the rows rendered: have it rendered first.
                 // After the next frame: on a phone the timeline shows again only then.
                 let slug = rows.step(Some(&article.slug), 0).unwrap_or(&article.slug);
-                request_animation_frame(move || focus_entry(slug));
+                request_animation_frame(move || focus_entry(slug, pending));
             }
             return;
         }
@@ -62,7 +64,7 @@ pub fn use_result_keys(
         if key.starts_with("Arrow") && !focus_is_on_entry_or_page() {
             return;
         }
-        if move_focus(rows, step) {
+        if move_focus(rows, step, pending) {
             ev.prevent_default();
         }
     });
@@ -99,39 +101,47 @@ fn focus_is_on_entry_or_page() -> bool {
     }
 }
 
-/// Focuses the entry `step` after the focused one (the first or last of the list when none is).
-fn move_focus(rows: TimelineRows, step: isize) -> bool {
-    let current = document()
-        .active_element()
-        .filter(|a| a.matches(ENTRY_LINKS).unwrap_or(false))
-        .and_then(|a| a.get_attribute("data-slug"));
+/// Focuses the entry `step` after the focused one (or the one still to be focused; the first or
+/// last of the list when there is none).
+fn move_focus(rows: TimelineRows, step: isize, pending: StoredValue<Option<&'static str>>) -> bool {
+    let current = pending.get_value().map(str::to_owned).or_else(|| {
+        document()
+            .active_element()
+            .filter(|a| a.matches(ENTRY_LINKS).unwrap_or(false))
+            .and_then(|a| a.get_attribute("data-slug"))
+    });
     match rows.step(current.as_deref(), step) {
         Some(slug) => {
-            focus_entry(slug);
+            focus_entry(slug, pending);
             true
         }
         None => false,
     }
 }
 
-/// Focuses the entry of the article `slug`: now if it is rendered, else once it is.
-fn focus_entry(slug: &str) {
-    let find = {
-        let slug = slug.to_owned();
-        move || {
-            entry_links()
-                .into_iter()
-                .find(|l| l.get_attribute("data-slug").as_deref() == Some(slug.as_str()))
-        }
+/// Focuses the entry of the article `slug`: now if it is rendered, else once it is (meanwhile it
+/// is `pending`).
+fn focus_entry(slug: &'static str, pending: StoredValue<Option<&'static str>>) {
+    let find = move || {
+        entry_links()
+            .into_iter()
+            .find(|l| l.get_attribute("data-slug").as_deref() == Some(slug))
     };
     match find() {
         Some(link) => {
+            pending.set_value(None);
             let _ = link.focus();
         }
-        None => request_animation_frame(move || {
-            if let Some(link) = find() {
-                let _ = link.focus();
-            }
-        }),
+        None => {
+            pending.set_value(Some(slug));
+            request_animation_frame(move || {
+                if pending.get_value() == Some(slug) {
+                    pending.set_value(None);
+                    if let Some(link) = find() {
+                        let _ = link.focus();
+                    }
+                }
+            });
+        }
     }
 }
