@@ -187,38 +187,41 @@ impl TimelineRows {
     pub fn step(&self, from: Option<&str>, step: isize) -> Option<&'static str> {
         let articles = corpus().articles();
         let slug = |doc: u32| articles.get(doc as usize).map(|a| a.slug.as_str());
-        // Each entry's row and articles (lead first).
-        let entries: Vec<(usize, Vec<u32>)> = self.grouped.with_untracked(|g| {
+        // The target's row and lead article, found while the entries are borrowed.
+        let (row, lead) = self.grouped.with_untracked(|g| {
             self.rows.with_untracked(|r| {
-                r.rows()
+                // Each entry's row and articles (lead first).
+                let entries: Vec<(usize, &[u32])> = r
+                    .rows()
                     .iter()
                     .enumerate()
                     .filter_map(|(i, row)| match (*row, g) {
                         (Row::Entry { node, .. }, Grouped::Ranked(docs)) => {
-                            docs.get(node).map(|&d| (i, vec![d]))
+                            docs.get(node).map(std::slice::from_ref).map(|d| (i, d))
                         }
                         (Row::Entry { year, month, node }, Grouped::Sections(s)) => {
-                            Some((i, s[year].months[month].nodes[node].docs.clone()))
+                            Some((i, s[year].months[month].nodes[node].docs.as_slice()))
                         }
                         _ => None,
                     })
-                    .collect()
+                    .collect();
+                let last = entries.len().checked_sub(1)?;
+                let at = from.and_then(|from| {
+                    entries
+                        .iter()
+                        .position(|(_, docs)| docs.iter().any(|&d| slug(d) == Some(from)))
+                });
+                let next = match at {
+                    Some(i) => i.saturating_add_signed(step).min(last),
+                    None if step > 0 => 0,
+                    None => last,
+                };
+                let (row, docs) = entries[next];
+                Some((row, *docs.first()?))
             })
-        });
-        let last = entries.len().checked_sub(1)?;
-        let at = from.and_then(|from| {
-            entries
-                .iter()
-                .position(|(_, docs)| docs.iter().any(|&d| slug(d) == Some(from)))
-        });
-        let next = match at {
-            Some(i) => i.saturating_add_signed(step).min(last),
-            None if step > 0 => 0,
-            None => last,
-        };
-        let (row, docs) = &entries[next];
-        self.reveal(*row);
-        slug(*docs.first()?)
+        })?;
+        self.reveal(row);
+        slug(lead)
     }
 
     /// Scrolls, at once, so that row `row` is rendered a third of the way down the viewport,

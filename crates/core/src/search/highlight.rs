@@ -31,7 +31,7 @@ impl Phrase {
             .zip(&terms)
             .map(|(word, stem)| {
                 let start = match stem {
-                    Some(stem) => &stem.as_bytes()[..stem.len().saturating_sub(1)],
+                    Some(stem) => stem_head(stem),
                     None => word.as_bytes(),
                 };
                 start.is_ascii().then(|| start.to_vec())
@@ -80,12 +80,7 @@ impl Phrase {
             let Some(stem) = &self.terms[k] else {
                 return false;
             };
-            let head = &stem.as_bytes()[..stem.len().saturating_sub(1)];
-            if !word
-                .as_bytes()
-                .get(..head.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(head))
-            {
+            if !begins_with(word, stem_head(stem)) {
                 return false;
             }
         }
@@ -155,9 +150,7 @@ impl Phrase {
         }
         false
     }
-}
 
-impl Phrase {
     /// Whether the phrase occurs in `text`, whose letters are all ASCII, found without reading
     /// every word; `None` when it cannot tell (a word whose stem is one letter). In such a text
     /// folding only lower-cases and drops apostrophes, so the phrase's words can only be runs of
@@ -194,6 +187,19 @@ impl Phrase {
         }
         Some(false)
     }
+}
+
+/// A stem less its last letter, which Snowball may have changed (country → countri): what an ASCII
+/// word with that stem begins with.
+fn stem_head(stem: &str) -> &[u8] {
+    &stem.as_bytes()[..stem.len().saturating_sub(1)]
+}
+
+/// Whether `word` begins with `head`, ignoring ASCII case.
+fn begins_with(word: &str, head: &[u8]) -> bool {
+    word.as_bytes()
+        .get(..head.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(head))
 }
 
 /// The words from byte `at` on (a word's start), one per item of `starts`, if each begins with
@@ -301,19 +307,9 @@ impl Highlighter {
         }
         // A word is folded and stemmed only when it could be one of the terms: an ASCII word
         // must begin with a term's stem less its last letter (as in `Phrase::word_matches`).
-        let heads: Vec<&[u8]> = self
-            .terms
-            .iter()
-            .map(|t| &t.as_bytes()[..t.len().saturating_sub(1)])
-            .collect();
+        let heads: Vec<&[u8]> = self.terms.iter().map(|t| stem_head(t)).collect();
         let could_be = |word: &str| {
-            !word.is_ascii()
-                || word.contains('\'')
-                || heads.iter().any(|h| {
-                    word.as_bytes()
-                        .get(..h.len())
-                        .is_some_and(|w| w.eq_ignore_ascii_case(h))
-                })
+            !word.is_ascii() || word.contains('\'') || heads.iter().any(|h| begins_with(word, h))
         };
         let mut marks: Vec<Range<usize>> = word_ranges(text)
             .filter(|r| could_be(&text[r.clone()]))
