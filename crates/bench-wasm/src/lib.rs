@@ -54,7 +54,12 @@ pub fn search(query: &str, limit: usize) -> Vec<u32> {
     SEARCHER.with(|s| {
         s.borrow().as_ref().map_or_else(Vec::new, |searcher| {
             let results = searcher.search(query);
-            results.hits.iter().take(limit).map(|h| h.doc).collect()
+            results
+                .best_first()
+                .iter()
+                .take(limit)
+                .map(|h| h.doc)
+                .collect()
         })
     })
 }

@@ -99,8 +99,29 @@ pub type ValueIndex = u32;
 pub struct Catalogue {
     values: [Vec<FacetValue>; 6],
     ids: [HashMap<String, ValueIndex>; 6],
-    /// Per article (corpus order), its values of each facet.
-    of_article: Vec<[Vec<ValueIndex>; 6]>,
+    /// Every article's values, article by article (corpus order), facet by facet within one: two
+    /// flat arrays, so counting walks memory in order and decoding allocates twice, not per article.
+    article_values: Vec<ValueIndex>,
+    /// Where each article's values of each facet start in `article_values`: the values of
+    /// article `d`, facet `f` are `article_starts[d * 6 + f]..article_starts[d * 6 + f + 1]`.
+    article_starts: Vec<u32>,
+}
+
+/// The values of one article, every facet: [`Catalogue::article`].
+#[derive(Clone, Copy, Debug)]
+pub struct ArticleValues<'c> {
+    /// Where each facet's values start in `values`, and where the last ends.
+    starts: &'c [u32],
+    values: &'c [ValueIndex],
+}
+
+impl<'c> ArticleValues<'c> {
+    /// The article's values of one facet.
+    pub fn of(&self, facet: Facet) -> &'c [ValueIndex] {
+        let f = facet.slot();
+        let (from, to) = (self.starts[f] as usize, self.starts[f + 1] as usize);
+        self.values.get(from..to).unwrap_or_default()
+    }
 }
 
 /// A label as an id: its folded words joined by hyphens ("The Moscow Times" → `the-moscow-times`).
@@ -112,7 +133,10 @@ impl Catalogue {
     /// Collects the facet values of a corpus. Entities keep their ids; outlets and tags get ids
     /// from their names; years are their own ids.
     pub fn new(corpus: &Corpus) -> Catalogue {
-        let mut catalogue = Catalogue::default();
+        let mut catalogue = Catalogue {
+            article_starts: vec![0],
+            ..Catalogue::default()
+        };
         // Entities first, in corpus order, so an entity's value index is stable for a corpus.
         let mut entity_value = Vec::with_capacity(corpus.entities().len());
         for entity in corpus.entities() {
@@ -144,11 +168,13 @@ impl Catalogue {
                 let value = catalogue.intern(Facet::Tag, id_of(tag), tag);
                 own[Facet::Tag.slot()].push(value);
             }
-            for values in &mut own {
+            for mut values in own {
                 values.sort_unstable();
                 values.dedup();
+                catalogue.article_values.extend(values);
+                let end = u32::try_from(catalogue.article_values.len()).unwrap_or(u32::MAX);
+                catalogue.article_starts.push(end);
             }
-            catalogue.of_article.push(own);
         }
         catalogue
     }
@@ -191,9 +217,16 @@ impl Catalogue {
 
     /// The values an article (by corpus index) has for a facet.
     pub fn of_article(&self, doc: u32, facet: Facet) -> &[ValueIndex] {
-        self.of_article
-            .get(doc as usize)
-            .map_or(&[][..], |own| &own[facet.slot()])
+        self.article(doc).map_or(&[][..], |own| own.of(facet))
+    }
+
+    /// The values an article (by corpus index) has, every facet; `None` past the last article.
+    pub fn article(&self, doc: u32) -> Option<ArticleValues<'_>> {
+        let at = (doc as usize).checked_mul(6)?;
+        Some(ArticleValues {
+            starts: self.article_starts.get(at..at.checked_add(7)?)?,
+            values: &self.article_values,
+        })
     }
 }
 

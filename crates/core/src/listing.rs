@@ -6,9 +6,10 @@
 //! second value of the same facet is always possible. The histogram follows the query and the
 //! facets but not the date range, so the brushed range is seen in its context.
 
-use crate::facets::{Catalogue, Facet, ValueIndex};
+use crate::facets::{ArticleValues, Catalogue, Facet, ValueIndex};
 use crate::model::{Corpus, Month};
-use crate::search::Results;
+use crate::search::searcher::rank;
+use crate::search::{Hit, Results};
 use crate::url_state::{Order, ViewState};
 
 /// Articles per month over the corpus's whole span, for the current query and facets.
@@ -107,11 +108,16 @@ impl Selection {
         }
     }
 
-    fn failures(&self, doc: u32, month: Option<Month>, catalogue: &Catalogue) -> u8 {
+    /// Whether nothing but the query narrows the view: every hit is listed and counted.
+    fn is_empty(&self) -> bool {
+        self.facets.iter().all(Option::is_none) && self.from.is_none() && self.to.is_none()
+    }
+
+    fn failures(&self, own: Option<ArticleValues<'_>>, month: Option<Month>) -> u8 {
         let mut failed = 0;
         for facet in Facet::ALL {
             if let Some(wanted) = &self.facets[facet as usize] {
-                let own = catalogue.of_article(doc, facet);
+                let own = own.map_or(&[][..], |o| o.of(facet));
                 if !own.iter().any(|v| wanted.contains(v)) {
                     failed |= 1 << (facet as u8);
                 }
@@ -130,6 +136,7 @@ impl Selection {
 }
 
 /// Lists the articles of a view: those the search found that pass every facet and the date range.
+/// One pass over the hits in timeline order, which is the listing's order unless it is ranked.
 pub fn list(
     corpus: &Corpus,
     catalogue: &Catalogue,
@@ -137,6 +144,7 @@ pub fn list(
     state: &ViewState,
 ) -> Listing {
     let selection = Selection::new(state, catalogue);
+    let unfiltered = selection.is_empty();
     let articles = corpus.articles();
     let first = articles.first().and_then(|a| a.date).map(Month::of);
     let last = articles.iter().rev().find_map(|a| a.date).map(Month::of);
@@ -152,13 +160,20 @@ pub fn list(
         let bars = usize::try_from(months_between(first, last)).unwrap_or(0) + 1;
         listing.histogram.counts = vec![0; bars];
     }
+    let ranked = state.order == Order::Relevance && results.is_ranked();
+    let mut scored: Vec<Hit> = Vec::new();
     for hit in &results.hits {
         let doc = hit.doc;
         let month = articles
             .get(doc as usize)
             .and_then(|a| a.date)
             .map(Month::of);
-        let failed = selection.failures(doc, month, catalogue);
+        let own = catalogue.article(doc);
+        let failed = if unfiltered {
+            0
+        } else {
+            selection.failures(own, month)
+        };
         if failed & !RANGE_BIT == 0 {
             match month {
                 Some(m) => {
@@ -168,29 +183,40 @@ pub fn list(
                 None => listing.histogram.undated += 1,
             }
         }
-        for facet in Facet::ALL {
-            // Counted when the article passes everything but (perhaps) this facet.
-            if failed & !(1 << (facet as u8)) == 0 {
-                for &value in catalogue.of_article(doc, facet) {
-                    listing.counts[facet as usize][value as usize] += 1;
+        if let Some(own) = own {
+            for facet in Facet::ALL {
+                // Counted when the article passes everything but (perhaps) this facet.
+                if failed & !(1 << (facet as u8)) == 0 {
+                    let counts = &mut listing.counts[facet as usize];
+                    for &value in own.of(facet) {
+                        if let Some(count) = counts.get_mut(value as usize) {
+                            *count += 1;
+                        }
+                    }
                 }
             }
         }
         if failed == 0 {
-            listing.docs.push(doc);
+            if ranked {
+                scored.push(*hit);
+            } else {
+                listing.docs.push(doc);
+            }
         }
     }
     match state.order {
-        Order::Relevance if results.is_ranked() => {}
+        _ if ranked => {
+            rank(&mut scored);
+            listing.docs = scored.into_iter().map(|h| h.doc).collect();
+        }
         Order::Newest => {
             // Dated articles newest first; undated ones stay last.
-            listing.docs.sort_unstable();
             let dated = listing
                 .docs
                 .partition_point(|&d| articles.get(d as usize).is_some_and(|a| a.date.is_some()));
             listing.docs[..dated].reverse();
         }
-        _ => listing.docs.sort_unstable(),
+        _ => {}
     }
     listing
 }
@@ -308,6 +334,35 @@ mod tests {
     fn newest_first_keeps_undated_last() {
         let (listing, _, corpus) = listed("?sort=newest");
         assert_eq!(slugs(&listing, &corpus), ["d", "c", "b", "a", "undated"]);
+    }
+
+    #[test]
+    fn best_match_lists_the_best_first_and_filters_still_apply() {
+        let mut corpus = corpus();
+        let mut articles = corpus.articles().to_vec();
+        // "c" says "visa" three times, "a" once, "b" twice: relevance reverses their dates.
+        for (slug, times) in [("a", 1), ("b", 2), ("c", 3)] {
+            let a = articles.iter_mut().find(|a| a.slug == slug).unwrap();
+            a.paragraphs = vec![crate::text::Text::from("visa ".repeat(times))];
+        }
+        corpus = Corpus::new(articles, corpus.entities().to_vec());
+        let catalogue = Catalogue::new(&corpus);
+        let index = SearchIndex::build(&corpus);
+        let results = Searcher::new(&corpus, &index).search("visa");
+        // The search gives its hits in timeline order; the listing ranks them.
+        let docs: Vec<u32> = results.hits.iter().map(|h| h.doc).collect();
+        assert_eq!(docs, [0, 1, 2]);
+        let listed = |query: &str| {
+            let state = crate::url_state::parse(query).state;
+            slugs(&list(&corpus, &catalogue, &results, &state), &corpus)
+        };
+        assert_eq!(listed("?q=visa&sort=relevance"), ["c", "b", "a"]);
+        assert_eq!(listed("?q=visa"), ["a", "b", "c"]);
+        assert_eq!(listed("?q=visa&sort=newest"), ["c", "b", "a"]);
+        assert_eq!(
+            listed("?q=visa&sort=relevance&outlet=the-moscow-times"),
+            ["c", "a"]
+        );
     }
 
     #[test]

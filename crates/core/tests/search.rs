@@ -117,7 +117,7 @@ fn slugs(query: &str) -> Vec<String> {
     let index = SearchIndex::build(&corpus);
     let results = Searcher::new(&corpus, &index).search(query);
     results
-        .hits
+        .best_first()
         .iter()
         .map(|h| corpus.articles()[h.doc as usize].slug.clone())
         .collect()
@@ -280,7 +280,7 @@ fn highlights_and_excerpts_show_what_matched() {
     let corpus = corpus();
     let index = SearchIndex::build(&corpus);
     let results = Searcher::new(&corpus, &index).search("dprk sanction");
-    let hit = results.hits[0];
+    let hit = results.best_first()[0];
     let article = &corpus.articles()[hit.doc as usize];
     assert_eq!(article.slug, "sanctions");
     let h = &results.highlighter;

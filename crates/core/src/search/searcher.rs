@@ -39,7 +39,8 @@ pub struct Hit {
 /// The outcome of a search.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
-    /// Matching articles, the best first (ties in timeline order).
+    /// Matching articles, in timeline (corpus) order: what a list by date wants as it is, and
+    /// in order for counting. [`Results::best_first`] ranks them.
     pub hits: Vec<Hit>,
     /// What to mark in headlines, excerpts and the reader.
     pub highlighter: Highlighter,
@@ -54,6 +55,19 @@ impl Results {
     pub fn is_ranked(&self) -> bool {
         self.hits.iter().any(|h| h.score > 0.0)
     }
+
+    /// The hits, the best first (ties in timeline order).
+    pub fn best_first(&self) -> Vec<Hit> {
+        let mut hits = self.hits.clone();
+        rank(&mut hits);
+        hits
+    }
+}
+
+/// Orders hits the best first, ties in timeline order.
+pub fn rank(hits: &mut [Hit]) {
+    // (score, doc) orders every pair: an unstable sort gives the same order, without a buffer.
+    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
 }
 
 /// Searches one corpus with its index. Cheap to make: it only folds the entity names.
@@ -191,10 +205,6 @@ impl<'c> Searcher<'c> {
                 });
             }
         }
-        results
-            .hits
-            // (score, doc) orders every pair: an unstable sort gives the same order, without a buffer.
-            .sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         results
     }
 

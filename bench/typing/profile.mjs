@@ -1,0 +1,98 @@
+// Where a keystroke's time goes: types one query key by key into a built page with a Chromium
+// trace running, and prints, per key, the main thread's time in script (the wasm and its glue),
+// style, layout, paint and the rest, from the keydown to the frame that showed it; and the
+// functions that took the most self time (a CPU profile), names as the wasm's name section gives.
+//
+// Usage: node bench/typing/profile.mjs <dist dir> [query, default "sanctions railway"]
+// A diagnostic beside bench/typing/run.mjs (which gives the figures), not a benchmark itself.
+import { serve } from "../../e2e/support/server.mjs";
+import { launch } from "../../e2e/support/browser.mjs";
+
+const [root, query = "sanctions railway"] = process.argv.slice(2);
+if (!root) {
+  console.error("usage: node bench/typing/profile.mjs <dist dir> [query]");
+  process.exit(2);
+}
+
+const server = await serve({ root });
+const browser = await launch();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator(".entry-link").first().waitFor({ state: "attached", timeout: 120_000 });
+  await new Promise((ok) => setTimeout(ok, 800));
+  const box = page.locator("#search-input");
+  await box.click();
+
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  const done = new Promise((ok) => cdp.once("Tracing.tracingComplete", ok));
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Tracing.start", {
+    categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink",
+    transferMode: "ReportEvents",
+  });
+  await cdp.send("Profiler.start");
+  await page.keyboard.type(query, { delay: 120 });
+  await new Promise((ok) => setTimeout(ok, 300));
+  const { profile } = await cdp.send("Profiler.stop");
+  await cdp.send("Tracing.end");
+  await done;
+
+  // The renderer's main thread: the one that ran the keydowns.
+  const keydowns = events.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "keydown");
+  const main = keydowns[0] && { pid: keydowns[0].pid, tid: keydowns[0].tid };
+  const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X");
+  const KINDS = {
+    script: ["FunctionCall", "EventDispatch", "TimerFire", "FireAnimationFrame", "RunMicrotasks", "v8.callFunction", "V8.Execute", "EvaluateScript"],
+    style: ["UpdateLayoutTree", "RecalculateStyles", "ScheduleStyleRecalculation"],
+    layout: ["Layout", "UpdateLayerTree", "IntersectionObserverController::computeIntersections"],
+    paint: ["Paint", "PaintImage", "CompositeLayers", "Layerize", "PrePaint", "Commit"],
+  };
+  const kindOf = (name) => Object.keys(KINDS).find((k) => KINDS[k].includes(name));
+  // Self time of the top-level kinds: an event's own span less the spans of kinds nested in it.
+  const starts = keydowns.map((k) => k.ts).sort((a, b) => a - b);
+  const rows = starts.map((ts, i) => ({ key: query[i] ?? "?", ts, end: starts[i + 1] ?? Infinity, kinds: {} }));
+  const top = onMain
+    .filter((e) => kindOf(e.name))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Keep outermost events per kind boundary: time counted once, under the outer event's kind,
+  // except style/layout/paint nested inside script, which count as their own.
+  const stack = [];
+  for (const e of top) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    const kind = kindOf(e.name);
+    const parent = stack[stack.length - 1];
+    const row = rows.find((r) => e.ts >= r.ts && e.ts < r.end);
+    if (row && (!parent || kindOf(parent.name) !== kind)) {
+      row.kinds[kind] = (row.kinds[kind] ?? 0) + e.dur / 1000;
+      if (parent) row.kinds[kindOf(parent.name)] -= e.dur / 1000;
+    }
+    stack.push(e);
+  }
+  console.log(`Per key of "${query}", main-thread ms from its keydown to the next:`);
+  console.log(["key", ...Object.keys(KINDS)].map((s) => s.padStart(8)).join(""));
+  for (const r of rows) console.log([r.key, ...Object.keys(KINDS).map((k) => (r.kinds[k] ?? 0).toFixed(1))].map((s) => String(s).padStart(8)).join(""));
+
+  // Self time per function, from the CPU profile.
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const name = `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.split("/").pop()}`;
+    self.set(name, (self.get(name) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nSelf time by function (of ${total.toFixed(0)} ms sampled):`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    console.log(`${ms.toFixed(1).padStart(8)}  ${name.slice(0, 110)}`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
