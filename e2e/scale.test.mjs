@@ -7,6 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { withServer } from "./support/server.mjs";
 import { launch, openPage, gotoApp } from "./support/browser.mjs";
@@ -28,12 +29,12 @@ after(async () => {
   await browser?.close();
 });
 
-async function withScalePage(body) {
+async function withScalePage(body, query = "") {
   await withServer(
     "/",
     async ({ url }) => {
       const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-      await gotoApp(page, url);
+      await gotoApp(page, `${url}${query}`);
       await body({ page, url });
       assert.deepEqual(page.errors, []);
     },
@@ -155,4 +156,82 @@ test("opening an article deep in the list and going Back keeps the place", async
     await page.waitForFunction(() => !new URL(location.href).searchParams.has("a"));
     assert.equal(await page.locator(`.entry-link[data-slug="${slug}"]`).count(), 1, "the entry is still rendered");
   });
+});
+
+/** The slug of the focused entry. */
+const focused = (page) => page.evaluate(() => document.activeElement?.dataset.slug);
+/** The slugs of the rendered entries (not the members folded inside a cluster), in page order. */
+const renderedEntries = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll(".timeline .entry-link")].filter((l) => !l.closest(".cluster-members")).map((l) => l.dataset.slug),
+  );
+/** How many articles the view lists, from its count line ("172 of 2000 articles match"). */
+const listed = async (page) => Number((await page.locator(".results-count").innerText()).split(" ")[0]);
+
+test("j walks from the first result to the last of a long list, and k back to the first", async () => {
+  await withScalePage(async ({ page }) => {
+    const articles = await listed(page);
+    assert.ok(articles > 100, `the view lists ${articles} articles`);
+    const first = (await renderedEntries(page))[0];
+    const seen = [];
+    // Past the last entry j stays on it: walk until it does.
+    for (let i = 0; i <= articles; i++) {
+      await page.keyboard.press("j");
+      const slug = await focused(page);
+      if (slug === seen[seen.length - 1]) break;
+      seen.push(slug);
+    }
+    assert.equal(seen[0], first);
+    assert.equal(new Set(seen).size, seen.length, "every j reaches a new entry");
+    assert.ok((await entries(page)) <= AT_MOST, "the window moved instead of growing");
+    // The last entry reached is the list's last: scrolled to the bottom, it is the last rendered.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await nextFrame(page);
+    await nextFrame(page);
+    assert.equal(seen[seen.length - 1], (await renderedEntries(page)).pop());
+    for (let i = 1; i < seen.length; i++) await page.keyboard.press("k");
+    assert.equal(await focused(page), first);
+  }, "?year=2019");
+});
+
+test("a link to an article deep in a long list shows its entry in view", async () => {
+  await withScalePage(async ({ page, url }) => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await nextFrame(page);
+    await nextFrame(page);
+    const deep = (await renderedEntries(page)).at(-3);
+    const other = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await gotoApp(other, `${url}?a=${deep}`);
+    await other.locator(".reader-headline").waitFor();
+    const entry = other.locator(`.entry-link.open[data-slug="${deep}"]`);
+    await entry.waitFor();
+    await other.waitForFunction(
+      (slug) => {
+        const box = document.querySelector(`.entry-link[data-slug="${slug}"]`).getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+      },
+      deep,
+      { timeout: 10_000 },
+    );
+    assert.ok(await other.locator(".reader-headline").isVisible(), "the reader stays in view beside it");
+    assert.deepEqual(other.errors, []);
+    await other.context().close();
+  });
+});
+
+test("Export and Print hold every article of a long view, not only the rendered rows", async () => {
+  await withScalePage(async ({ page }) => {
+    const articles = await listed(page);
+    await page.locator(".export summary").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".export-menu button[data-format=json]").click()]);
+    const json = JSON.parse(await readFile(await download.path(), "utf8"));
+    assert.equal(json.articles.length, articles);
+    assert.equal(new Set(json.articles.map((a) => a.slug)).size, articles);
+
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await page.waitForFunction((n) => document.querySelectorAll(".timeline .entry-link").length === n, articles, { timeout: 60_000 });
+    const printed = await page.evaluate(() => [...document.querySelectorAll(".timeline .entry-link")].map((l) => l.dataset.slug));
+    assert.deepEqual(new Set(printed), new Set(json.articles.map((a) => a.slug)));
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  }, "?q=minister");
 });

@@ -75,6 +75,17 @@ pub fn App() -> impl IntoView {
     });
     let rows = TimelineRows::new(view, results, highlighter, listing);
     use_result_keys(open.into(), close_reader, rows);
+    // A link that opens an article deep in a long list shows its entry too, once the list is laid
+    // out: two frames on, when the timeline has learnt its rows' heights from the first screen
+    // (placed at the first estimates, the entry would be scrolled past). Later opens come from
+    // the list itself, or from the reader's links beside it.
+    if let Some(article) = open.get_untracked() {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                rows.show(&article.slug);
+            })
+        });
+    }
 
     view! {
         <div class="app" class:reading=move || open.get().is_some()>

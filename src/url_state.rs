@@ -19,6 +19,9 @@ pub struct ViewControl {
     pub state: Signal<ViewState>,
     /// What the current URL asked for that could not be shown; cleared by [`Self::dismiss_notices`].
     pub notices: Signal<Vec<Notice>>,
+    /// The link to the view with no article open: every article link is made from it, so a
+    /// keystroke encodes the view once, and opening an article changes no link.
+    link_base: Memo<String>,
     set_notices: WriteSignal<Vec<Notice>>,
     /// Whether the latest history entry was made by typing a search, so the next keystroke
     /// replaces it instead of adding one per letter.
@@ -61,10 +64,8 @@ impl ViewControl {
 
     /// The relative link to this view with an article open (tracks the view, for `href`s).
     pub fn article_href(&self, slug: &str) -> String {
-        url_state::encode(&self.state.with(|s| ViewState {
-            article: Some(slug.to_owned()),
-            ..s.clone()
-        }))
+        self.link_base
+            .with(|base| url_state::with_article(base, slug))
     }
 
     /// Opens an article in the reader, keeping the rest of the view.
@@ -131,6 +132,16 @@ pub fn use_view_state() -> ViewControl {
     let (state, set_state) = signal(first.state);
     let (notices, set_notices) = signal(first.notices);
     let typing = StoredValue::new(false);
+    let link_base = Memo::new(move |_| {
+        state.with(|s| {
+            url_state::encode(&ViewState {
+                article: None,
+                query: s.query.clone(),
+                filters: s.filters.clone(),
+                ..*s
+            })
+        })
+    });
 
     let listener = BrowserHistory::new().listen(move || {
         let parsed = read();
@@ -144,6 +155,7 @@ pub fn use_view_state() -> ViewControl {
         state: state.into(),
         notices: notices.into(),
         set_notices,
+        link_base,
         typing,
     }
 }

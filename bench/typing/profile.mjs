@@ -3,7 +3,8 @@
 // style, layout, paint and the rest, from the keydown to the frame that showed it; and the
 // functions that took the most self time (a CPU profile), names as the wasm's name section gives.
 //
-// Usage: node bench/typing/profile.mjs <dist dir> [query, default "sanctions railway"]
+// Usage: node bench/typing/profile.mjs <dist dir> [query, default "sanctions railway" | --open]
+// (--open: clicks the first entries one by one and goes Back after each, instead of typing)
 // A diagnostic beside bench/typing/run.mjs (which gives the figures), not a benchmark itself.
 import { serve } from "../../e2e/support/server.mjs";
 import { launch } from "../../e2e/support/browser.mjs";
@@ -36,14 +37,25 @@ try {
     transferMode: "ReportEvents",
   });
   await cdp.send("Profiler.start");
-  await page.keyboard.type(query, { delay: 120 });
+  const opening = query === "--open";
+  if (opening) {
+    for (let i = 0; i < 6; i++) {
+      await page.locator(".entry-link").nth(i % 3).click();
+      await new Promise((ok) => setTimeout(ok, 300));
+      await page.evaluate(() => history.back());
+      await new Promise((ok) => setTimeout(ok, 300));
+    }
+  } else {
+    await page.keyboard.type(query, { delay: 120 });
+  }
   await new Promise((ok) => setTimeout(ok, 300));
   const { profile } = await cdp.send("Profiler.stop");
   await cdp.send("Tracing.end");
   await done;
 
   // The renderer's main thread: the one that ran the keydowns.
-  const keydowns = events.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "keydown");
+  const trigger = opening ? ["click", "popstate"] : ["keydown"];
+  const keydowns = events.filter((e) => e.name === "EventDispatch" && trigger.includes(e.args?.data?.type));
   const main = keydowns[0] && { pid: keydowns[0].pid, tid: keydowns[0].tid };
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X");
   const KINDS = {
@@ -55,7 +67,8 @@ try {
   const kindOf = (name) => Object.keys(KINDS).find((k) => KINDS[k].includes(name));
   // Self time of the top-level kinds: an event's own span less the spans of kinds nested in it.
   const starts = keydowns.map((k) => k.ts).sort((a, b) => a - b);
-  const rows = starts.map((ts, i) => ({ key: query[i] ?? "?", ts, end: starts[i + 1] ?? Infinity, kinds: {} }));
+  const label = (i) => (opening ? keydowns.slice().sort((a, b) => a.ts - b.ts)[i].args.data.type : query[i] ?? "?");
+  const rows = starts.map((ts, i) => ({ key: label(i), ts, end: starts[i + 1] ?? Infinity, kinds: {} }));
   const top = onMain
     .filter((e) => kindOf(e.name))
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -73,7 +86,32 @@ try {
     }
     stack.push(e);
   }
-  console.log(`Per key of "${query}", main-thread ms from its keydown to the next:`);
+  // What else the main thread did: its outermost events by name.
+  if (process.env.PROFILE_EVENTS) {
+    const outer = [];
+    let end = -1;
+    for (const e of [...onMain].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+      if (e.ts >= end) {
+        outer.push(e);
+        end = e.ts + e.dur;
+      }
+    }
+    // One level in: what each RunTask was.
+    const inner = [];
+    for (const task of outer) {
+      let at = -1;
+      for (const e of onMain) {
+        if (e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur || e.ts < at) continue;
+        inner.push(e);
+        at = e.ts + e.dur;
+      }
+    }
+    const byName = new Map();
+    for (const e of inner) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+    console.log("Outermost main-thread events, ms:");
+    for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+  }
+  console.log(`Per ${opening ? "click or Back" : `key of "${query}"`}, main-thread ms from its event to the next:`);
   console.log(["key", ...Object.keys(KINDS)].map((s) => s.padStart(8)).join(""));
   for (const r of rows) console.log([r.key, ...Object.keys(KINDS).map((k) => (r.kinds[k] ?? 0).toFixed(1))].map((s) => String(s).padStart(8)).join(""));
 
@@ -90,6 +128,22 @@ try {
   console.log(`\nSelf time by function (of ${total.toFixed(0)} ms sampled):`);
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
     console.log(`${ms.toFixed(1).padStart(8)}  ${name.slice(0, 110)}`);
+  }
+  // Total time per function (itself and what it called), each sample counted once per function.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map();
+  profile.samples.forEach((id, i) => {
+    const names = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at).callFrame;
+      if (f.url.endsWith(".wasm")) names.add(f.functionName.replace(/::h[0-9a-f]{16}$/, ""));
+    }
+    for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+  });
+  console.log(`\nTotal time by wasm function (itself and what it called):`);
+  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 60)) {
+    console.log(`${ms.toFixed(1).padStart(8)}  ${name.slice(0, 140)}`);
   }
   await context.close();
 } finally {

@@ -30,13 +30,16 @@ const KEY_DELAY = 120;
 /** Repeats of each other action per run. */
 const REPEATS = 8;
 
-// A page with the same controls as the app and nothing behind them: the floor.
+// A page with the same controls as the app and nothing behind them but the address they write
+// (the URL holds the view): the floor.
 const BLANK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body>
 <input id="search-input" type="search">
 <ul><li class="facet-value"><input type="checkbox" id="c"><label for="c">value</label></li></ul>
 <svg class="histogram-chart" width="600" height="100"><rect width="600" height="100" fill="#ddd"/></svg>
 <ol><li class="entry"><a class="entry-link" href="?a=x">an article</a></li></ol>
 <script>
+  // Typing writes the search into the address, as the app's does (one entry, replaced per key).
+  document.querySelector("#search-input").addEventListener("input", (e) => history.replaceState(null, "", "?q=" + encodeURIComponent(e.target.value)));
   // Each pushes a history entry, as the app's do, so Back has somewhere to go.
   document.querySelector(".entry-link").addEventListener("click", (e) => { e.preventDefault(); history.pushState(null, "", "?a=x"); });
   document.querySelector(".histogram-chart").addEventListener("pointerup", () => history.pushState(null, "", "?from=x"));

@@ -25,7 +25,8 @@ pub fn Histogram(
     let svg = NodeRef::<leptos::svg::Svg>::new();
     // The bars under a drag in progress: where it started and where the pointer is.
     let drag = RwSignal::new(None::<(usize, usize)>);
-    let range = move || view.state.with(|s| (s.from, s.to));
+    // Memos: every bar follows the selection, which most view changes (a keystroke) leave alone.
+    let range = Memo::new(move |_| view.state.with(|s| (s.from, s.to)));
 
     let bar_at = move |client_x: i32| -> Option<usize> {
         let el = svg.get_untracked()?;
@@ -46,11 +47,11 @@ pub fn Histogram(
         view.navigate(ViewState { from, to, ..state });
     };
 
-    let selected = move || -> Option<(usize, usize)> {
+    let selected = Memo::new(move |_| -> Option<(usize, usize)> {
         if let Some((a, b)) = drag.get() {
             return Some((a.min(b), a.max(b)));
         }
-        let (from, to) = range();
+        let (from, to) = range.get();
         if from.is_none() && to.is_none() {
             return None;
         }
@@ -59,7 +60,7 @@ pub fn Histogram(
             let last = to.map_or(c.counts.len().saturating_sub(1), |m| c.index_of(m));
             Some((first, last))
         })
-    };
+    });
 
     // The axis is the corpus's, the same in every view: the bars are made once, and a new view
     // changes only the heights and titles that differ.
@@ -84,7 +85,7 @@ pub fn Histogram(
                     .with_untracked(|c| c.month_at(i))
                     .map(Month::long_form)
                     .unwrap_or_default();
-                let inside = move || selected().is_none_or(|(a, b)| (a..=b).contains(&i));
+                let inside = move || selected.get().is_none_or(|(a, b)| (a..=b).contains(&i));
                 let title = move || {
                     let count = bar.get().0;
                     let noun = if count == 1 { "article" } else { "articles" };
@@ -106,13 +107,15 @@ pub fn Histogram(
             .collect_view()
     };
     let band = move || {
-        selected().map(|(a, b)| {
+        selected.get().map(|(a, b)| {
             view! {
                 <rect class="brush" x=a as u32 * BAR y="0" width=(b - a + 1) as u32 * BAR height=HEIGHT />
             }
         })
     };
-    let width = move || counts.with(|c| c.counts.len().max(1) as u32 * BAR);
+    // The axis (its months, width, label and year ticks) is the corpus's: worked out once.
+    let view_box = format!("0 0 {} {HEIGHT}", axis.max(1) as u32 * BAR);
+    let label = counts.with_untracked(chart_label);
 
     view! {
         <section class="histogram" aria-labelledby="histogram-title">
@@ -125,10 +128,10 @@ pub fn Histogram(
                     node_ref=svg
                     class="histogram-chart"
                     class:dragging=move || drag.get().is_some()
-                    viewBox=move || format!("0 0 {} {HEIGHT}", width())
+                    viewBox=view_box.clone()
                     preserveAspectRatio="none"
                     role="img"
-                    aria-label=move || chart_label(&counts.read())
+                    aria-label=label.clone()
                     on:pointerdown=move |ev| {
                         if ev.button() != 0 {
                             return;
@@ -171,49 +174,47 @@ fn chart_label(c: &Counts) -> String {
     format!("Articles per month from {first} to {last}. Drag across it to choose a date range, or use the From and To fields.")
 }
 
-/// The years under the chart, placed at their January (or the first month shown).
+/// The years under the chart, placed at their January (or the first month shown). The axis is
+/// the same in every view: they are placed once.
 #[component]
 fn YearTicks(counts: Memo<Counts>) -> impl IntoView {
-    move || {
-        counts.with(|c| {
-            let bars = c.counts.len().max(1);
-            let years: Vec<(usize, i16)> = c
-                .months()
-                .enumerate()
-                // The first month gets a tick unless a January follows too closely for two labels.
-                .filter(|(i, (m, _))| m.month == 1 || (*i == 0 && m.month <= 7))
-                .map(|(i, (m, _))| (i, m.year))
-                .collect();
-            let every = years.len().div_ceil(12).max(1);
-            let ticks = years
-                .into_iter()
-                .enumerate()
-                .filter(|(n, _)| n % every == 0)
-                .map(|(_, (i, year))| {
-                    // Thousandths of a per cent, in whole numbers (see `BAR`).
-                    let at = i * 100_000 / bars;
-                    // Set through the CSSOM (`style:left`), not a `style` attribute, which a strict
-                    // Content-Security-Policy refuses.
-                    let left = format!("{}.{:03}%", at / 1000, at % 1000);
-                    // A label near the right edge hangs to the left of its tick, inside the chart.
-                    view! { <span class="tick" class:end={at > 94_000} style:left=left>{year}</span> }
-                })
-                .collect_view();
-            view! { <div class="histogram-ticks" aria-hidden="true">{ticks}</div> }
-        })
-    }
+    counts.with_untracked(|c| {
+        let bars = c.counts.len().max(1);
+        let years: Vec<(usize, i16)> = c
+            .months()
+            .enumerate()
+            // The first month gets a tick unless a January follows too closely for two labels.
+            .filter(|(i, (m, _))| m.month == 1 || (*i == 0 && m.month <= 7))
+            .map(|(i, (m, _))| (i, m.year))
+            .collect();
+        let every = years.len().div_ceil(12).max(1);
+        let ticks = years
+            .into_iter()
+            .enumerate()
+            .filter(|(n, _)| n % every == 0)
+            .map(|(_, (i, year))| {
+                // Thousandths of a per cent, in whole numbers (see `BAR`).
+                let at = i * 100_000 / bars;
+                // Set through the CSSOM (`style:left`), not a `style` attribute, which a strict
+                // Content-Security-Policy refuses.
+                let left = format!("{}.{:03}%", at / 1000, at % 1000);
+                // A label near the right edge hangs to the left of its tick, inside the chart.
+                view! { <span class="tick" class:end={at > 94_000} style:left=left>{year}</span> }
+            })
+            .collect_view();
+        view! { <div class="histogram-ticks" aria-hidden="true">{ticks}</div> }
+    })
 }
 
 /// The keyboard way to set the range: two month fields and "All dates".
 #[component]
 fn RangeFields(view: ViewControl, counts: Memo<Counts>) -> impl IntoView {
-    let bounds = move || {
-        counts.with(|c| {
-            let first = c.first.map(|m| m.to_string()).unwrap_or_default();
-            let last = c.last().map(|m| m.to_string()).unwrap_or_default();
-            (first, last)
-        })
-    };
+    // The axis's first and last months, the same in every view.
+    let (first, last) = counts.with_untracked(|c| {
+        let first = c.first.map(|m| m.to_string()).unwrap_or_default();
+        let last = c.last().map(|m| m.to_string()).unwrap_or_default();
+        (first, last)
+    });
     let set = move |is_from: bool, value: String| {
         let month = Month::parse(value.trim());
         let mut state = view.state.get_untracked();
@@ -247,8 +248,8 @@ fn RangeFields(view: ViewControl, counts: Memo<Counts>) -> impl IntoView {
                 <input
                     id=id
                     type="month"
-                    min=move || bounds().0
-                    max=move || bounds().1
+                    min=first.clone()
+                    max=last.clone()
                     prop:value=move || view.state.with(|s| {
                         let m = if is_from { s.from } else { s.to };
                         m.map(|m| m.to_string()).unwrap_or_default()

@@ -181,14 +181,45 @@ impl TimelineRows {
         }
     }
 
+    /// Scrolls the entry holding the article `slug` into view when it is not rendered (a link
+    /// that opens an article deep in a long list); false when the list does not hold it.
+    pub fn show(&self, slug: &str) -> bool {
+        // Hidden (a phone's reader covers the timeline): nothing to scroll to.
+        let hidden = self
+            .list
+            .get_untracked()
+            .is_none_or(|el| el.get_bounding_client_rect().height() == 0.0);
+        if hidden {
+            return false;
+        }
+        match self.locate(Some(slug), 0) {
+            Some((row, _, true)) => {
+                self.reveal(row);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The entry `step` entries after (or before) the one holding the article `from` (the first
     /// or the last entry without one), as the slug of its article; made sure to be rendered by
     /// the next frame, so `j` and `k` go through every result, not only those rendered.
     pub fn step(&self, from: Option<&str>, step: isize) -> Option<&'static str> {
+        let (row, lead, _) = self.locate(from, step)?;
+        self.reveal(row);
+        corpus()
+            .articles()
+            .get(lead as usize)
+            .map(|a| a.slug.as_str())
+    }
+
+    /// The row and lead article of the entry `step` entries from the one holding the article
+    /// `from`, and whether an entry holds `from`.
+    fn locate(&self, from: Option<&str>, step: isize) -> Option<(usize, u32, bool)> {
         let articles = corpus().articles();
         let slug = |doc: u32| articles.get(doc as usize).map(|a| a.slug.as_str());
         // The target's row and lead article, found while the entries are borrowed.
-        let (row, lead) = self.grouped.with_untracked(|g| {
+        self.grouped.with_untracked(|g| {
             self.rows.with_untracked(|r| {
                 // Each entry's row and articles (lead first).
                 let entries: Vec<(usize, &[u32])> = r
@@ -217,11 +248,9 @@ impl TimelineRows {
                     None => last,
                 };
                 let (row, docs) = entries[next];
-                Some((row, *docs.first()?))
+                Some((row, *docs.first()?, at.is_some()))
             })
-        })?;
-        self.reveal(row);
-        slug(lead)
+        })
     }
 
     /// Scrolls, at once, so that row `row` is rendered a third of the way down the viewport,

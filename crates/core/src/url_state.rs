@@ -349,6 +349,15 @@ pub fn encode(state: &ViewState) -> String {
     }
 }
 
+/// The link to a view with the article `slug` open, from [`encode`] of the same view with no
+/// article open: the article is the last parameter, so many links (one per listed article) are
+/// made from one encoding of the rest of the view.
+pub fn with_article(base: &str, slug: &str) -> String {
+    let slug: String = form_urlencoded::byte_serialize(slug.as_bytes()).collect();
+    let separator = if base.is_empty() { '?' } else { '&' };
+    format!("{base}{separator}{ARTICLE_PARAM}={slug}")
+}
+
 fn push_once(notices: &mut Vec<Notice>, notice: Notice) {
     if !notices.contains(&notice) {
         notices.push(notice);
@@ -532,6 +541,23 @@ mod tests {
         assert_eq!(encode(&state(None)), "");
         assert_eq!(encode(&state(Some("2019-03-25-kim"))), "?a=2019-03-25-kim");
         assert_eq!(encode(&state(Some("a b&c"))), "?a=a+b%26c");
+    }
+
+    #[test]
+    fn a_link_with_an_article_is_the_view_link_and_the_article() {
+        let views = [
+            "",
+            "?q=visa+free",
+            "?q=a%26b&person=kim-jong-un&from=2014-01&sort=newest",
+        ];
+        for view in views {
+            let mut state = parse(view).state;
+            let base = encode(&state);
+            for slug in ["2019-03-25-kim", "a b&c", "ünï"] {
+                state.article = Some(slug.to_owned());
+                assert_eq!(with_article(&base, slug), encode(&state), "{view} + {slug}");
+            }
+        }
     }
 
     /// A query string as links in the wild garble them: known and unknown keys, repeated and

@@ -136,6 +136,12 @@ impl<'c> Searcher<'c> {
                     Atom::Word { folded, .. } if is_stop_word(folded) => {
                         stop_words.push(folded.clone());
                     }
+                    // The first letter of a word still being typed narrows nothing yet: it would
+                    // empty the list (or fill it with arbitrary completions) until the second.
+                    Atom::Word {
+                        folded,
+                        prefix: true,
+                    } if is_lone_letter(folded) => {}
                     Atom::Word { folded, prefix } => {
                         usable = true;
                         for (entry, weight) in self.expand(folded, *prefix) {
@@ -407,6 +413,13 @@ impl<'c> Searcher<'c> {
             }
         }
     }
+}
+
+/// Whether a word is one letter of an alphabet (Latin, Greek, Cyrillic …), where one letter is
+/// rarely a word; a Hangul syllable or a Chinese character is one.
+fn is_lone_letter(folded: &str) -> bool {
+    let mut chars = folded.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && c < '\u{0590}')
 }
 
 /// Adds a term to an expansion unless it is there already.
