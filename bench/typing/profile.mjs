@@ -3,8 +3,9 @@
 // style, layout, paint and the rest, from the keydown to the frame that showed it; and the
 // functions that took the most self time (a CPU profile), names as the wasm's name section gives.
 //
-// Usage: node bench/typing/profile.mjs <dist dir> [query, default "sanctions railway" | --open]
-// (--open: clicks the first entries one by one and goes Back after each, instead of typing)
+// Usage: node bench/typing/profile.mjs <dist dir> [query, default "sanctions railway" | --open | --facet]
+// (--open: clicks the first entries one by one and goes Back after each, instead of typing;
+// --facet: clicks the first facet value on and off)
 // A diagnostic beside bench/typing/run.mjs (which gives the figures), not a benchmark itself.
 import { serve } from "../../e2e/support/server.mjs";
 import { launch } from "../../e2e/support/browser.mjs";
@@ -37,8 +38,13 @@ try {
     transferMode: "ReportEvents",
   });
   await cdp.send("Profiler.start");
-  const opening = query === "--open";
-  if (opening) {
+  const opening = query === "--open" || query === "--facet";
+  if (query === "--facet") {
+    for (let i = 0; i < 12; i++) {
+      await page.locator(".facet-value input").first().click();
+      await new Promise((ok) => setTimeout(ok, 300));
+    }
+  } else if (opening) {
     for (let i = 0; i < 6; i++) {
       await page.locator(".entry-link").nth(i % 3).click();
       await new Promise((ok) => setTimeout(ok, 300));

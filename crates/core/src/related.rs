@@ -81,8 +81,14 @@ pub fn related(corpus: &Corpus, index: &SearchIndex, doc: u32, limit: usize) -> 
         .filter(|&(other, &s)| other != doc as usize && s > 0.0)
         .map(|(other, &s)| (other as u32, s))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.truncate(limit);
+    // Only the best `limit` are sorted: every article that shares a word with the open one has a
+    // score, which at 10,000 articles is most of them. (The order is total, so the same as a sort.)
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if limit < ranked.len() {
+        ranked.select_nth_unstable_by(limit, order);
+        ranked.truncate(limit);
+    }
+    ranked.sort_unstable_by(order);
     ranked
         .into_iter()
         .map(|(other, score)| {
@@ -143,5 +149,30 @@ mod tests {
         assert_eq!(found[0].shared, [0, 2]);
         assert_eq!(related(&corpus, &index, doc("open"), 1).len(), 1);
         assert!(related(&corpus, &index, 99, 3).is_empty());
+    }
+
+    #[test]
+    fn the_best_few_are_the_head_of_the_whole_ranking() {
+        // Many articles share words and entities with the first, some with equal scores.
+        let articles: Vec<_> = (0..40u8)
+            .map(|i| {
+                let mut a = article(&format!("a{i}"), Some((2019, 1, 1 + i % 28)));
+                a.headline = ["Kim meets Putin", "Kim in Vladivostok", "Putin and trade"]
+                    [usize::from(i % 3)]
+                .into();
+                a.entities = (0..u32::from(i % 4)).collect();
+                a
+            })
+            .collect();
+        let corpus = Corpus::new(articles, Vec::new());
+        let index = SearchIndex::build(&corpus);
+        let all = related(&corpus, &index, 0, usize::MAX);
+        assert!(all.len() > 20);
+        for limit in [0, 1, 3, 7, 20, all.len(), all.len() + 5] {
+            assert_eq!(
+                related(&corpus, &index, 0, limit),
+                all[..limit.min(all.len())]
+            );
+        }
     }
 }
