@@ -173,26 +173,54 @@ test("j walks from the first result to the last of a long list, and k back to th
     const articles = await listed(page);
     assert.ok(articles > 100, `the view lists ${articles} articles`);
     const first = (await renderedEntries(page))[0];
+    // The list's last entry: the last rendered once scrolled to the bottom.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await nextFrame(page);
+    await nextFrame(page);
+    const last = (await renderedEntries(page)).pop();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await nextFrame(page);
+    // Each key's target may be rendered a frame later (the window moves to it): wait for focus
+    // to move before the next key, as a person sees it move.
     const seen = [];
-    // Past the last entry j stays on it: walk until it does.
-    for (let i = 0; i <= articles; i++) {
+    let slug;
+    while (slug !== last) {
+      assert.ok(seen.length < articles, `j went past ${articles} entries without reaching ${last}`);
       await page.keyboard.press("j");
-      const slug = await focused(page);
-      if (slug === seen[seen.length - 1]) break;
+      slug = await movedFocus(page, slug);
       seen.push(slug);
     }
     assert.equal(seen[0], first);
     assert.equal(new Set(seen).size, seen.length, "every j reaches a new entry");
     assert.ok((await entries(page)) <= AT_MOST, "the window moved instead of growing");
-    // The last entry reached is the list's last: scrolled to the bottom, it is the last rendered.
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    // Past the last entry, j stays on it.
+    await page.keyboard.press("j");
     await nextFrame(page);
     await nextFrame(page);
-    assert.equal(seen[seen.length - 1], (await renderedEntries(page)).pop());
-    for (let i = 1; i < seen.length; i++) await page.keyboard.press("k");
+    assert.equal(await focused(page), last);
+    const back = [];
+    for (let i = 1; i < seen.length; i++) {
+      await page.keyboard.press("k");
+      slug = await movedFocus(page, slug);
+      back.push(slug);
+    }
+    assert.deepEqual(back, seen.slice(0, -1).reverse(), "k retraces every entry");
     assert.equal(await focused(page), first);
   }, "?year=2019");
 });
+
+/** Waits until focus is on an entry other than `from`, and gives its slug. */
+async function movedFocus(page, from) {
+  await page.waitForFunction(
+    (from) => {
+      const slug = document.activeElement?.dataset.slug;
+      return slug && slug !== from;
+    },
+    from ?? null,
+    { timeout: 10_000 },
+  );
+  return focused(page);
+}
 
 test("a link to an article deep in a long list shows its entry in view", async () => {
   await withScalePage(async ({ page, url }) => {
