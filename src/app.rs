@@ -30,14 +30,9 @@ pub fn App() -> impl IntoView {
     let query = Memo::new(move |_| view.state.with(|s| s.query.clone()));
     let results: Memo<Results> = Memo::new(move |_| query.with(|q| searcher().search(q)));
     // Everything but the open article narrows the list; opening one must not recount.
-    let narrowing = Memo::new(move |_| {
-        view.state.with(|s| ViewState {
-            article: None,
-            ..s.clone()
-        })
+    let listing: Memo<Listing> = Memo::new(move |_| {
+        results.with(|r| view.narrowing.with(|s| list(corpus(), catalogue(), r, s)))
     });
-    let listing: Memo<Listing> =
-        Memo::new(move |_| results.with(|r| narrowing.with(|s| list(corpus(), catalogue(), r, s))));
     let problems = Signal::derive(move || {
         results.with(|r| {
             r.problems
@@ -80,11 +75,7 @@ pub fn App() -> impl IntoView {
     // (placed at the first estimates, the entry would be scrolled past). Later opens come from
     // the list itself, or from the reader's links beside it.
     if let Some(article) = open.get_untracked() {
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                rows.show(&article.slug);
-            })
-        });
+        request_animation_frame(move || request_animation_frame(move || rows.show(&article.slug)));
     }
 
     view! {

@@ -19,8 +19,11 @@ pub struct ViewControl {
     pub state: Signal<ViewState>,
     /// What the current URL asked for that could not be shown; cleared by [`Self::dismiss_notices`].
     pub notices: Signal<Vec<Notice>>,
-    /// The link to the view with no article open: every article link is made from it, so a
-    /// keystroke encodes the view once, and opening an article changes no link.
+    /// The view with no article open: what narrows the list, which opening an article leaves as
+    /// it is.
+    pub narrowing: Memo<ViewState>,
+    /// Its link: every article link is made from it, so a keystroke encodes the view once, and
+    /// opening an article changes no link.
     link_base: Memo<String>,
     set_notices: WriteSignal<Vec<Notice>>,
     /// Whether the latest history entry was made by typing a search, so the next keystroke
@@ -132,16 +135,13 @@ pub fn use_view_state() -> ViewControl {
     let (state, set_state) = signal(first.state);
     let (notices, set_notices) = signal(first.notices);
     let typing = StoredValue::new(false);
-    let link_base = Memo::new(move |_| {
-        state.with(|s| {
-            url_state::encode(&ViewState {
-                article: None,
-                query: s.query.clone(),
-                filters: s.filters.clone(),
-                ..*s
-            })
+    let narrowing = Memo::new(move |_| {
+        state.with(|s| ViewState {
+            article: None,
+            ..s.clone()
         })
     });
+    let link_base = Memo::new(move |_| narrowing.with(url_state::encode));
 
     let listener = BrowserHistory::new().listen(move || {
         let parsed = read();
@@ -155,6 +155,7 @@ pub fn use_view_state() -> ViewControl {
         state: state.into(),
         notices: notices.into(),
         set_notices,
+        narrowing,
         link_base,
         typing,
     }

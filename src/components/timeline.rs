@@ -182,22 +182,18 @@ impl TimelineRows {
     }
 
     /// Scrolls the entry holding the article `slug` into view when it is not rendered (a link
-    /// that opens an article deep in a long list); false when the list does not hold it.
-    pub fn show(&self, slug: &str) -> bool {
+    /// that opens an article deep in a long list); nothing when the list does not hold it.
+    pub fn show(&self, slug: &str) {
         // Hidden (a phone's reader covers the timeline): nothing to scroll to.
         let hidden = self
             .list
             .get_untracked()
             .is_none_or(|el| el.get_bounding_client_rect().height() == 0.0);
         if hidden {
-            return false;
+            return;
         }
-        match self.locate(Some(slug), 0) {
-            Some((row, _, true)) => {
-                self.reveal(row);
-                true
-            }
-            _ => false,
+        if let Some((row, _, true)) = self.locate(Some(slug), 0) {
+            self.reveal(row);
         }
     }
 

@@ -132,15 +132,6 @@ fn main() {
         totals[totals.len() - 1],
         stages.map(|s| format!("{:.3}", ms(s) / n)).join(" | ")
     );
-    if std::env::var_os("KEYSTROKE_ALL").is_some() {
-        for (total, prefix, each) in slowest.iter().take(prefixes.len()) {
-            println!(
-                "  {total:7.2}  {:24} {}",
-                format!("{prefix:?}"),
-                each.map(|s| format!("{s:6.2}")).join(" ")
-            );
-        }
-    }
     slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
     slowest.dedup_by(|a, b| a.1 == b.1);
     println!("\nSlowest prefixes (total, then {}):", STAGES.join(", "));
