@@ -312,8 +312,9 @@ fn the_first_letter_of_a_word_being_typed_narrows_nothing_yet() {
     // While typing, the view does not empty on the first letter of a word and refill on the second.
     assert_eq!(sorted(slugs("s")), sorted(slugs("")));
     assert_eq!(slugs("refugee r"), slugs("refugee "));
-    assert_ne!(sorted(slugs("ra")), sorted(slugs(""))); // two letters do narrow
-                                                        // A finished one-letter word is still a word, and so is a one-character Hangul word.
+    // Two letters do narrow.
+    assert_ne!(sorted(slugs("ra")), sorted(slugs("")));
+    // A finished one-letter word is still a word, and so is a one-character Hangul word.
     assert!(slugs("s ").is_empty());
     assert_eq!(slugs("북"), slugs("북 "));
 }
