@@ -19,7 +19,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 7;
+pub const FORMAT_VERSION: u16 = 8;
 
 const HEADER_LEN: usize = MAGIC.len() + 2 + 8;
 
@@ -216,7 +216,7 @@ mod tests {
     /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
     fn committed_current_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v7.bin");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v8.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }

@@ -318,3 +318,159 @@ fn the_first_letter_of_a_word_being_typed_narrows_nothing_yet() {
     assert!(slugs("s ").is_empty());
     assert_eq!(slugs("북"), slugs("북 "));
 }
+
+/// 120 articles in which "foreign" and "minister" are everywhere, side by side only in some:
+/// enough articles for the index to keep next-word lists.
+fn dense_corpus() -> Corpus {
+    let bodies = [
+        // Side by side, inflected, across a line break of the sentence.
+        "The foreign ministers met. Ministers of the foreign office spoke.",
+        // Both words, never side by side.
+        "A minister spoke of foreign trade. Foreign aid, said the minister, grows.",
+        // With a stop word between: "minister of foreign".
+        "The minister of foreign affairs and the foreign office disagreed with a minister.",
+        // Reversed: "minister foreign".
+        "Minister Foreign Lavrov: the foreign press asked the minister.",
+    ];
+    let articles = (0..120)
+        .map(|i| {
+            let day = 1 + (i % 28) as u8;
+            article(
+                &format!("a{i:03}"),
+                (2020 + (i / 28) as i16, 1, day),
+                "Moscow talks",
+                &[bodies[i % bodies.len()]],
+            )
+        })
+        .collect();
+    Corpus::new(articles, Vec::new())
+}
+
+fn hits(searcher: &Searcher<'_>, query: &str) -> Vec<(u32, f32)> {
+    searcher
+        .search(query)
+        .hits
+        .iter()
+        .map(|h| (h.doc, h.score))
+        .collect()
+}
+
+#[test]
+fn next_word_lists_answer_phrases_of_common_words_as_the_text_does() {
+    use dateline_core::search::pairs::Budget;
+    let corpus = dense_corpus();
+    let with_lists = SearchIndex::build_within(&corpus, Some(Budget(usize::MAX)));
+    let (pairs, listed) = with_lists.pairs().counts();
+    assert!(
+        listed > 0 && pairs > listed,
+        "lists and dense pairs: {pairs} pairs, {listed} listed"
+    );
+    let without = SearchIndex::build_within(&corpus, Some(Budget(0)));
+    assert_eq!(without.pairs().counts(), (0, 0));
+    let (fast, slow) = (
+        Searcher::new(&corpus, &with_lists),
+        Searcher::new(&corpus, &without),
+    );
+    let every_fourth = |from: usize| (from..120).step_by(4).map(|i| i as u32).collect::<Vec<_>>();
+    for (query, expected) in [
+        ("\"foreign minister\"", every_fourth(0)),
+        ("\"foreign ministers\"", every_fourth(0)),
+        ("\"minister foreign\"", every_fourth(3)),
+        ("\"minister of foreign\"", every_fourth(2)),
+        ("\"minister of foreign affairs\"", every_fourth(2)),
+        ("\"foreign office\"", [0, 2].map(every_fourth).concat()),
+        ("\"foreign aid said\"", every_fourth(1)),
+        ("\"foreign trade aid\"", Vec::new()),
+        // A sentence's end does not part two words.
+        ("\"trade foreign\"", every_fourth(1)),
+        ("\"aid foreign\"", Vec::new()),
+        ("\"of foreign\"", [1, 2].map(every_fourth).concat()),
+        ("\"moscow talks\"", (0..120).collect()),
+        ("\"talks moscow\"", Vec::new()),
+        (
+            "\"minister\" -\"foreign minister\"",
+            [1, 2, 3].map(every_fourth).concat(),
+        ),
+    ] {
+        let found = hits(&fast, query);
+        assert_eq!(found, hits(&slow, query), "{query}: with and without lists");
+        let mut docs: Vec<u32> = found.iter().map(|h| h.0).collect();
+        docs.sort_unstable();
+        let mut expected = expected;
+        expected.sort_unstable();
+        assert_eq!(docs, expected, "{query}");
+    }
+}
+
+#[test]
+fn next_word_lists_agree_with_the_text_on_every_phrase_of_a_random_corpus() {
+    use dateline_core::search::pairs::Budget;
+    // Eight words (two of them inflections of one stem) and three stop words, drawn at random
+    // with a fixed seed into 100 articles of two paragraphs.
+    let words = [
+        "sanctions",
+        "sanction",
+        "railway",
+        "port",
+        "talks",
+        "summit",
+        "of",
+        "the",
+        "and",
+        "visit",
+        "Rason",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut paragraph = |len: usize| {
+        (0..len)
+            .map(|_| words[next(words.len())])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let bodies: Vec<[String; 2]> = (0..100).map(|_| [paragraph(12), paragraph(9)]).collect();
+    let articles = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, [a, b])| {
+            article(
+                &format!("r{i:03}"),
+                (2021, 1 + (i / 28) as u8, 1 + (i % 28) as u8),
+                "Report",
+                &[a, b],
+            )
+        })
+        .collect();
+    let corpus = Corpus::new(articles, Vec::new());
+    let with_lists = SearchIndex::build_within(&corpus, Some(Budget(usize::MAX)));
+    assert!(with_lists.pairs().counts().0 > 10, "{with_lists:?}");
+    let without = SearchIndex::build_within(&corpus, Some(Budget(0)));
+    let (fast, slow) = (
+        Searcher::new(&corpus, &with_lists),
+        Searcher::new(&corpus, &without),
+    );
+    let mut phrases: Vec<String> = Vec::new();
+    for a in words {
+        for b in words {
+            phrases.push(format!("\"{a} {b}\""));
+            for c in ["railway", "of", "summit"] {
+                phrases.push(format!("\"{a} {b} {c}\""));
+            }
+        }
+    }
+    let mut found = 0;
+    for query in &phrases {
+        let listed = hits(&fast, query);
+        assert_eq!(listed, hits(&slow, query), "{query}");
+        found += usize::from(!listed.is_empty());
+    }
+    assert!(
+        found > phrases.len() / 4,
+        "only {found} phrases found anything"
+    );
+}

@@ -5,6 +5,8 @@
 //! buffer ([`postings`](super::postings) describes the encoding). Per article the index keeps
 //! only the body length, for BM25's length normalisation. There are no word positions: phrases
 //! are checked against the article text, which the app holds anyway, so the index stays small.
+//! For pairs of frequent words, [`pairs`](super::pairs) lists the articles where they stand side
+//! by side, in what is left of the index's share of the compressed text ([`INDEX_SHARE`]).
 //!
 //! Fields indexed: the headline, the body (paragraphs and captions), the outlet's name and the
 //! names and aliases of the entities the article mentions, so that a query for "DPRK" finds
@@ -12,6 +14,7 @@
 
 use crate::model::{Article, Corpus};
 use crate::search::analyse::{is_stop_word, term, tokens};
+use crate::search::pairs::{Budget, PairIndex, PairLookup, Streams, TermInfo};
 use crate::search::postings::{self, Posting};
 use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
 use serde::{Deserialize, Serialize};
@@ -25,6 +28,7 @@ pub struct SearchIndex {
     postings: Vec<u8>,
     body_lengths: Vec<u32>,
     average_body_length: f32,
+    pairs: PairIndex,
 }
 
 /// The serialised shape: byte buffers go through `serde_bytes` so decoding them is one copy.
@@ -35,6 +39,7 @@ struct RawIndex {
     #[serde(with = "serde_bytes")]
     postings: Vec<u8>,
     body_lengths: Vec<u32>,
+    pairs: PairIndex,
 }
 
 impl TryFrom<RawIndex> for SearchIndex {
@@ -49,6 +54,7 @@ impl TryFrom<RawIndex> for SearchIndex {
             postings: raw.postings,
             body_lengths: raw.body_lengths,
             average_body_length,
+            pairs: raw.pairs,
         })
     }
 }
@@ -59,6 +65,7 @@ impl From<SearchIndex> for RawIndex {
             terms: index.terms.into_fst().into_inner(),
             postings: index.postings,
             body_lengths: index.body_lengths,
+            pairs: index.pairs,
         }
     }
 }
@@ -68,6 +75,7 @@ impl PartialEq for SearchIndex {
         self.terms.as_fst().as_bytes() == other.terms.as_fst().as_bytes()
             && self.postings == other.postings
             && self.body_lengths == other.body_lengths
+            && self.pairs == other.pairs
     }
 }
 
@@ -77,6 +85,7 @@ impl std::fmt::Debug for SearchIndex {
             .field("terms", &self.terms.len())
             .field("postings_bytes", &self.postings.len())
             .field("articles", &self.body_lengths.len())
+            .field("pairs", &self.pairs.counts())
             .finish()
     }
 }
@@ -92,95 +101,141 @@ pub struct TermEntry {
     pub doc_frequency: u32,
 }
 
-/// Accumulates one term's postings while the index is built.
+/// The terms of a corpus as they are met, numbered, with their stems cached: a corpus repeats
+/// its words, and stemming is the costly step of analysis.
 #[derive(Default)]
-struct TermBuilder {
-    list: Vec<Posting>,
+struct Vocabulary {
+    /// Folded word → its term's id, or `None` for a stop word.
+    folded: HashMap<String, Option<u32>>,
+    /// Stem → id.
+    ids: HashMap<String, u32>,
+    /// Id → stem.
+    stems: Vec<String>,
 }
 
-/// Caches stems: a corpus repeats its words, and stemming is the costly step of analysis.
-#[derive(Default)]
-struct Stems(HashMap<String, String>);
-
-impl Stems {
-    fn get(&mut self, folded: String) -> Option<&str> {
-        if is_stop_word(&folded) {
-            return None;
+impl Vocabulary {
+    fn id(&mut self, folded: String) -> Option<u32> {
+        if let Some(&id) = self.folded.get(&folded) {
+            return id;
         }
-        Some(
-            self.0
-                .entry(folded)
-                .or_insert_with_key(|f| term(f))
-                .as_str(),
-        )
+        let id = (!is_stop_word(&folded)).then(|| {
+            let stem = term(&folded);
+            let next = self.stems.len() as u32;
+            *self.ids.entry(stem).or_insert_with_key(|stem| {
+                self.stems.push(stem.clone());
+                next
+            })
+        });
+        self.folded.insert(folded, id);
+        id
     }
 }
 
+/// The share of the corpus's compressed text the whole index may take (the budget is 30 %;
+/// the estimates below keep a margin under it).
+pub const INDEX_SHARE: f64 = 0.25;
+
+/// At most this many bytes are compressed to estimate how well a kind of data compresses.
+const SAMPLE_BYTES: usize = 1 << 20;
+
 impl SearchIndex {
-    /// Builds the index of a corpus. Article `i` of the corpus is document `i`.
+    /// Builds the index of a corpus. Article `i` of the corpus is document `i`. The next-word
+    /// lists take what is left of the index's share of the compressed text.
     pub fn build(corpus: &Corpus) -> SearchIndex {
-        let mut stems = Stems::default();
-        let mut dictionary: HashMap<String, TermBuilder> = HashMap::new();
+        Self::build_within(corpus, None)
+    }
+
+    /// Builds the index with the next-word lists held to `pair_budget` bytes instead of the
+    /// index's share of the text (for tests and measurements).
+    pub fn build_within(corpus: &Corpus, pair_budget: Option<Budget>) -> SearchIndex {
+        let mut vocabulary = Vocabulary::default();
+        let mut lists: Vec<Vec<Posting>> = Vec::new();
         let mut body_lengths = Vec::with_capacity(corpus.len());
-        let mut doc_terms: HashMap<String, Posting> = HashMap::new();
+        let mut doc_terms: HashMap<u32, Posting> = HashMap::new();
+        let mut streams = Streams::default();
         for (doc, article) in corpus.articles().iter().enumerate() {
             let doc = doc as u32;
             let mut body_length = 0u32;
-            let mut add = |text: &str, field: Field, body_length: &mut u32| {
+            let mut add = |text: &str, field: Field, streams: &mut Streams| {
                 for token in tokens(text) {
-                    let Some(term) = stems.get(token.folded) else {
+                    let Some(id) = vocabulary.id(token.folded) else {
+                        // The words on either side of a stop word do not stand side by side.
+                        streams.end_text();
                         continue;
                     };
-                    let posting = match doc_terms.get_mut(term) {
-                        Some(p) => p,
-                        None => doc_terms.entry(term.to_owned()).or_insert(Posting {
-                            doc,
-                            ..Posting::default()
-                        }),
-                    };
+                    let posting = doc_terms.entry(id).or_insert(Posting {
+                        doc,
+                        ..Posting::default()
+                    });
                     match field {
-                        Field::Headline => posting.headline = true,
+                        Field::Headline => {
+                            posting.headline = true;
+                            streams.push(id);
+                        }
                         Field::Outlet => posting.outlet = true,
                         Field::Entities => posting.entities = true,
                         Field::Body => {
                             posting.body += 1;
-                            *body_length += 1;
+                            body_length += 1;
+                            streams.push(id);
                         }
                     }
                 }
+                streams.end_text();
             };
-            add(&article.headline, Field::Headline, &mut body_length);
+            add(&article.headline, Field::Headline, &mut streams);
             for text in article.paragraphs.iter().chain(&article.captions) {
-                add(text, Field::Body, &mut body_length);
+                add(text, Field::Body, &mut streams);
             }
             if let Some(outlet) = &article.outlet {
-                add(outlet, Field::Outlet, &mut body_length);
+                add(outlet, Field::Outlet, &mut streams);
             }
             for name in entity_names(corpus, article) {
-                add(name, Field::Entities, &mut body_length);
+                add(name, Field::Entities, &mut streams);
             }
+            streams.end_article();
             body_lengths.push(body_length);
-            for (term, posting) in doc_terms.drain() {
-                dictionary.entry(term).or_default().list.push(posting);
+            lists.resize_with(vocabulary.stems.len(), Vec::new);
+            for (id, posting) in doc_terms.drain() {
+                lists[id as usize].push(posting);
             }
         }
-        let mut terms: Vec<(String, TermBuilder)> = dictionary.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let stems = vocabulary.stems;
+        let mut order: Vec<usize> = (0..stems.len()).collect();
+        order.sort_unstable_by(|&a, &b| stems[a].cmp(&stems[b]));
         let mut postings_bytes = Vec::new();
         let mut builder = MapBuilder::memory();
-        for (term, built) in terms {
+        let mut infos = vec![
+            TermInfo {
+                offset: 0,
+                doc_frequency: 0
+            };
+            stems.len()
+        ];
+        for id in order {
             let offset = postings_bytes.len() as u64;
-            postings::encode(&built.list, &mut postings_bytes);
+            infos[id] = TermInfo {
+                offset: offset as u32,
+                doc_frequency: lists[id].len() as u32,
+            };
+            postings::encode(&lists[id], &mut postings_bytes);
             // Terms are unique and sorted, so insertion cannot fail.
             builder
-                .insert(term.as_bytes(), offset)
+                .insert(stems[id].as_bytes(), offset)
                 .expect("terms are inserted sorted and once");
         }
-        let terms = builder.into_map();
+        let terms = builder.into_map().into_fst().into_inner();
+        let budget = pair_budget.unwrap_or_else(|| {
+            let text = compressed_text_estimate(corpus);
+            let rest = compressed_estimate(&postings_bytes) + terms.len() + 2 * corpus.len();
+            Budget(((INDEX_SHARE * text as f64) as usize).saturating_sub(rest))
+        });
+        let pairs = PairIndex::build(&streams, &infos, budget);
         let raw = RawIndex {
-            terms: terms.into_fst().into_inner(),
+            terms,
             postings: postings_bytes,
             body_lengths,
+            pairs,
         };
         SearchIndex::try_from(raw).expect("a freshly built dictionary is valid")
     }
@@ -275,10 +330,67 @@ impl SearchIndex {
         found
     }
 
+    /// What the next-word lists say of `second` standing right after `first`.
+    pub fn pair(&self, first: &TermEntry, second: &TermEntry) -> PairLookup<'_> {
+        self.pairs.lookup(
+            first.offset as u32,
+            second.offset as u32,
+            first.doc_frequency.min(second.doc_frequency),
+        )
+    }
+
+    /// The next-word lists.
+    pub fn pairs(&self) -> &PairIndex {
+        &self.pairs
+    }
+
     /// The postings of a dictionary entry.
     pub fn postings(&self, entry: &TermEntry) -> impl Iterator<Item = Posting> + '_ {
         postings::decode(&self.postings, entry.offset)
     }
+}
+
+/// About how many bytes the corpus's text takes compressed: the texts of evenly spread
+/// articles, up to [`SAMPLE_BYTES`], are compressed, and their ratio scaled to the whole.
+fn compressed_text_estimate(corpus: &Corpus) -> usize {
+    fn texts(a: &Article) -> impl Iterator<Item = &str> {
+        std::iter::once(a.headline.as_str())
+            .chain(a.paragraphs.iter().map(|p| p.as_str()))
+            .chain(a.captions.iter().map(|c| c.as_str()))
+    }
+    let total: usize = corpus.articles().iter().flat_map(texts).map(str::len).sum();
+    let every = total.div_ceil(SAMPLE_BYTES).max(1);
+    let mut sample = Vec::new();
+    for article in corpus.articles().iter().step_by(every) {
+        for text in texts(article) {
+            sample.extend_from_slice(text.as_bytes());
+        }
+    }
+    scaled(&sample, total)
+}
+
+/// About how many bytes `bytes` take compressed, from evenly spread windows of them.
+fn compressed_estimate(bytes: &[u8]) -> usize {
+    const WINDOW: usize = 1 << 16;
+    if bytes.len() <= SAMPLE_BYTES {
+        return scaled(bytes, bytes.len());
+    }
+    let windows = SAMPLE_BYTES / WINDOW;
+    let step = bytes.len() / windows;
+    let sample: Vec<u8> = (0..windows)
+        .flat_map(|i| &bytes[i * step..(i * step + WINDOW).min(bytes.len())])
+        .copied()
+        .collect();
+    scaled(&sample, bytes.len())
+}
+
+/// `total` bytes scaled by how well `sample` compresses.
+fn scaled(sample: &[u8], total: usize) -> usize {
+    if sample.is_empty() {
+        return 0;
+    }
+    let compressed = miniz_oxide::deflate::compress_to_vec(sample, 6).len();
+    (compressed as f64 / sample.len() as f64 * total as f64) as usize
 }
 
 fn most_frequent(mut found: Vec<TermEntry>, limit: usize) -> Vec<TermEntry> {

@@ -12,6 +12,7 @@
 pub mod analyse;
 pub mod highlight;
 pub mod index;
+pub mod pairs;
 pub mod postings;
 pub mod query;
 pub mod searcher;

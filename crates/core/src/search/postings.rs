@@ -28,7 +28,7 @@ const HEADLINE: u8 = 1 << 4;
 const OUTLET: u8 = 1 << 5;
 const ENTITIES: u8 = 1 << 6;
 
-fn put_varint(out: &mut Vec<u8>, mut n: u32) {
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut n: u32) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;
@@ -36,7 +36,7 @@ fn put_varint(out: &mut Vec<u8>, mut n: u32) {
     out.push(n as u8);
 }
 
-fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+pub(crate) fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut n: u32 = 0;
     for shift in (0..35).step_by(7) {
         let b = *bytes.get(*at)?;

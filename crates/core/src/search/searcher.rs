@@ -6,6 +6,7 @@ use crate::model::{Article, Corpus, EntityKind};
 use crate::search::analyse::{folded_words, is_stop_word, term};
 use crate::search::highlight::{Highlighter, Phrase};
 use crate::search::index::{SearchIndex, TermEntry};
+use crate::search::pairs::PairLookup;
 use crate::search::postings::Posting;
 use crate::search::query::{parse, Atom, Filter, FilterField, Problem, Query};
 use crate::search::typo::allowed_edits;
@@ -287,24 +288,44 @@ impl<'c> Searcher<'c> {
                     .collect();
             }
         }
-        let mut terms: Vec<String> = phrase
-            .words()
-            .iter()
-            .filter(|w| !is_stop_word(w))
-            .map(|w| term(w))
-            .collect();
-        terms.sort();
-        terms.dedup();
-        let mut candidates: Option<Vec<(u32, f32)>> = None;
-        let mut entries = Vec::new();
-        for t in &terms {
-            match self.index.lookup(t) {
-                Some(e) => entries.push(e),
-                None => return Vec::new(),
+        // The phrase's words that are indexed, in order. Two of them side by side that never
+        // stand so in the corpus rule out every article at once; those that seldom do rule out
+        // all but the articles listed.
+        let mut entries: Vec<TermEntry> = Vec::new();
+        let mut lists = Vec::new();
+        let mut follows = false;
+        for word in phrase.words() {
+            if is_stop_word(word) {
+                follows = false;
+                continue;
             }
+            let Some(entry) = self.index.lookup(&term(word)) else {
+                return Vec::new();
+            };
+            if let Some(previous) = entries.last().filter(|_| follows) {
+                match self.index.pair(previous, &entry) {
+                    PairLookup::Never => return Vec::new(),
+                    PairLookup::Articles(list) => lists.push(list),
+                    PairLookup::Dense | PairLookup::NotIndexed => {}
+                }
+            }
+            entries.push(entry);
+            follows = true;
         }
+        // The list of a phrase of two words is where they stand side by side: its answer.
+        let listed = phrase.words().len() == 2 && lists.len() == 1;
+        entries.sort_by_key(|e| e.offset);
+        entries.dedup_by_key(|e| e.offset);
         // Rarest first, so the running intersection is as small as possible.
         entries.sort_by_key(|e| e.doc_frequency);
+        let mut candidates: Option<Vec<(u32, f32)>> = None;
+        for list in lists {
+            let docs = list.iter().map(|doc| (doc, 0.0));
+            candidates = Some(match candidates {
+                None => docs.collect(),
+                Some(current) => intersect(&current, docs),
+            });
+        }
         for entry in entries {
             let idf = self.idf(entry.doc_frequency);
             let list = self
@@ -320,6 +341,9 @@ impl<'c> Searcher<'c> {
             // A phrase of stop words only: every article is a candidate.
             (0..self.corpus.len() as u32).map(|d| (d, 1.0)).collect()
         });
+        if listed {
+            return candidates;
+        }
         candidates
             .into_iter()
             .filter(|&(doc, _)| {
