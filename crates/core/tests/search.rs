@@ -403,7 +403,7 @@ fn next_word_lists_answer_phrases_of_common_words_as_the_text_does() {
 }
 
 #[test]
-fn next_word_lists_agree_with_the_text_on_every_phrase_of_a_random_corpus() {
+fn next_word_lists_and_stop_words_agree_with_the_text_on_every_phrase_of_a_random_corpus() {
     use dateline_core::search::pairs::Budget;
     // Eight words (two of them inflections of one stem) and three stop words, drawn at random
     // with a fixed seed into 100 articles of two paragraphs.
@@ -456,6 +456,7 @@ fn next_word_lists_agree_with_the_text_on_every_phrase_of_a_random_corpus() {
     );
     let mut phrases: Vec<String> = Vec::new();
     for a in words {
+        phrases.push(format!("\"{a}\""));
         for b in words {
             phrases.push(format!("\"{a} {b}\""));
             for c in ["railway", "of", "summit"] {
@@ -467,6 +468,14 @@ fn next_word_lists_agree_with_the_text_on_every_phrase_of_a_random_corpus() {
     for query in &phrases {
         let listed = hits(&fast, query);
         assert_eq!(listed, hits(&slow, query), "{query}");
+        // And both find what reading every article's text finds.
+        let words = dateline_core::search::analyse::folded_words(query);
+        let phrase = dateline_core::search::highlight::Phrase::new(words);
+        let read: Vec<u32> = (0..corpus.len() as u32)
+            .filter(|&d| phrase.occurs_in(&corpus.articles()[d as usize]))
+            .collect();
+        let docs: Vec<u32> = listed.iter().map(|h| h.0).collect();
+        assert_eq!(docs, read, "{query}");
         found += usize::from(!listed.is_empty());
     }
     assert!(

@@ -200,6 +200,14 @@ pub fn is_stop_word(folded: &str) -> bool {
     STOP_WORDS.binary_search(&folded).is_ok()
 }
 
+/// How many stop words there are.
+pub const STOP_WORD_COUNT: usize = STOP_WORDS.len();
+
+/// The number of a stop word (below [`STOP_WORD_COUNT`]), or `None` for any other word.
+pub fn stop_word_number(folded: &str) -> Option<usize> {
+    STOP_WORDS.binary_search(&folded).ok()
+}
+
 /// The indexable terms of a text, in order, stop words left out.
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
     tokens(text)

@@ -3,7 +3,8 @@
 //! An [`fst`] map holds the term dictionary (sorted, compressed, searchable by prefix and by
 //! Levenshtein automaton); each term maps to the byte offset of its posting list in one shared
 //! buffer ([`postings`](super::postings) describes the encoding). Per article the index keeps
-//! only the body length, for BM25's length normalisation. There are no word positions: phrases
+//! the body length, for BM25's length normalisation, and which stop words its headline and body
+//! hold (a bit each: stop words have no postings, but phrases may hold them). There are no word positions: phrases
 //! are checked against the article text, which the app holds anyway, so the index stays small.
 //! For pairs of frequent words, [`pairs`](super::pairs) lists the articles where they stand side
 //! by side, in what is left of the index's share of the compressed text ([`INDEX_SHARE`]).
@@ -13,7 +14,7 @@
 //! articles that only ever say "North Korea".
 
 use crate::model::{Article, Corpus};
-use crate::search::analyse::{is_stop_word, term, tokens};
+use crate::search::analyse::{stop_word_number, term, tokens, STOP_WORD_COUNT};
 use crate::search::pairs::{Budget, PairIndex, PairLookup, Streams, TermInfo};
 use crate::search::postings::{self, Posting};
 use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
@@ -29,6 +30,7 @@ pub struct SearchIndex {
     body_lengths: Vec<u32>,
     average_body_length: f32,
     pairs: PairIndex,
+    stop_words: Vec<u8>,
 }
 
 /// The serialised shape: byte buffers go through `serde_bytes` so decoding them is one copy.
@@ -40,6 +42,8 @@ struct RawIndex {
     postings: Vec<u8>,
     body_lengths: Vec<u32>,
     pairs: PairIndex,
+    #[serde(with = "serde_bytes")]
+    stop_words: Vec<u8>,
 }
 
 impl TryFrom<RawIndex> for SearchIndex {
@@ -55,6 +59,7 @@ impl TryFrom<RawIndex> for SearchIndex {
             body_lengths: raw.body_lengths,
             average_body_length,
             pairs: raw.pairs,
+            stop_words: raw.stop_words,
         })
     }
 }
@@ -66,6 +71,7 @@ impl From<SearchIndex> for RawIndex {
             postings: index.postings,
             body_lengths: index.body_lengths,
             pairs: index.pairs,
+            stop_words: index.stop_words,
         }
     }
 }
@@ -76,6 +82,7 @@ impl PartialEq for SearchIndex {
             && self.postings == other.postings
             && self.body_lengths == other.body_lengths
             && self.pairs == other.pairs
+            && self.stop_words == other.stop_words
     }
 }
 
@@ -101,12 +108,19 @@ pub struct TermEntry {
     pub doc_frequency: u32,
 }
 
+/// A word of the corpus: an indexed term, by its id, or a stop word, by its number.
+#[derive(Clone, Copy)]
+enum Word {
+    Term(u32),
+    Stop(usize),
+}
+
 /// The terms of a corpus as they are met, numbered, with their stems cached: a corpus repeats
 /// its words, and stemming is the costly step of analysis.
 #[derive(Default)]
 struct Vocabulary {
-    /// Folded word → its term's id, or `None` for a stop word.
-    folded: HashMap<String, Option<u32>>,
+    /// Folded word → what it is.
+    folded: HashMap<String, Word>,
     /// Stem → id.
     ids: HashMap<String, u32>,
     /// Id → stem.
@@ -114,22 +128,27 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn id(&mut self, folded: String) -> Option<u32> {
-        if let Some(&id) = self.folded.get(&folded) {
-            return id;
+    fn word(&mut self, folded: String) -> Word {
+        if let Some(&word) = self.folded.get(&folded) {
+            return word;
         }
-        let id = (!is_stop_word(&folded)).then(|| {
-            let stem = term(&folded);
-            let next = self.stems.len() as u32;
-            *self.ids.entry(stem).or_insert_with_key(|stem| {
-                self.stems.push(stem.clone());
-                next
-            })
-        });
-        self.folded.insert(folded, id);
-        id
+        let word = match stop_word_number(&folded) {
+            Some(number) => Word::Stop(number),
+            None => {
+                let next = self.stems.len() as u32;
+                Word::Term(*self.ids.entry(term(&folded)).or_insert_with_key(|stem| {
+                    self.stems.push(stem.clone());
+                    next
+                }))
+            }
+        };
+        self.folded.insert(folded, word);
+        word
     }
 }
+
+/// Bytes per article of [`SearchIndex::stop_words`]: a bit per stop word.
+const STOP_BYTES: usize = STOP_WORD_COUNT.div_ceil(8);
 
 /// The share of the corpus's compressed text the whole index may take (the budget is 30 %;
 /// the estimates below keep a margin under it).
@@ -153,15 +172,23 @@ impl SearchIndex {
         let mut body_lengths = Vec::with_capacity(corpus.len());
         let mut doc_terms: HashMap<u32, Posting> = HashMap::new();
         let mut streams = Streams::default();
+        let mut stop_words = vec![0u8; corpus.len() * STOP_BYTES];
         for (doc, article) in corpus.articles().iter().enumerate() {
             let doc = doc as u32;
             let mut body_length = 0u32;
             let mut add = |text: &str, field: Field, streams: &mut Streams| {
                 for token in tokens(text) {
-                    let Some(id) = vocabulary.id(token.folded) else {
-                        // The words on either side of a stop word do not stand side by side.
-                        streams.end_text();
-                        continue;
+                    let id = match vocabulary.word(token.folded) {
+                        Word::Term(id) => id,
+                        Word::Stop(number) => {
+                            if matches!(field, Field::Headline | Field::Body) {
+                                stop_words[doc as usize * STOP_BYTES + number / 8] |=
+                                    1 << (number % 8);
+                            }
+                            // The words on either side of a stop word do not stand side by side.
+                            streams.end_text();
+                            continue;
+                        }
                     };
                     let posting = doc_terms.entry(id).or_insert(Posting {
                         doc,
@@ -227,7 +254,10 @@ impl SearchIndex {
         let terms = builder.into_map().into_fst().into_inner();
         let budget = pair_budget.unwrap_or_else(|| {
             let text = compressed_text_estimate(corpus);
-            let rest = compressed_estimate(&postings_bytes) + terms.len() + 2 * corpus.len();
+            let rest = compressed_estimate(&postings_bytes)
+                + compressed_estimate(&stop_words)
+                + terms.len()
+                + 2 * corpus.len();
             Budget(((INDEX_SHARE * text as f64) as usize).saturating_sub(rest))
         });
         let pairs = PairIndex::build(&streams, &infos, budget);
@@ -236,6 +266,7 @@ impl SearchIndex {
             postings: postings_bytes,
             body_lengths,
             pairs,
+            stop_words,
         };
         SearchIndex::try_from(raw).expect("a freshly built dictionary is valid")
     }
@@ -337,6 +368,14 @@ impl SearchIndex {
             second.offset as u32,
             first.doc_frequency.min(second.doc_frequency),
         )
+    }
+
+    /// Whether the headline or body of an article has the stop word numbered `number`
+    /// ([`stop_word_number`]).
+    pub fn has_stop_word(&self, doc: u32, number: usize) -> bool {
+        self.stop_words
+            .get(doc as usize * STOP_BYTES + number / 8)
+            .is_some_and(|b| b & (1 << (number % 8)) != 0)
     }
 
     /// The next-word lists.

@@ -3,7 +3,7 @@
 //! exclusions, entity, outlet and date filters, and the [`Highlighter`] for what matched.
 
 use crate::model::{Article, Corpus, EntityKind};
-use crate::search::analyse::{folded_words, is_stop_word, term};
+use crate::search::analyse::{folded_words, is_stop_word, stop_word_number, term};
 use crate::search::highlight::{Highlighter, Phrase};
 use crate::search::index::{SearchIndex, TermEntry};
 use crate::search::pairs::PairLookup;
@@ -337,11 +337,27 @@ impl<'c> Searcher<'c> {
                 Some(current) => intersect(&current, list),
             });
         }
-        let candidates = candidates.unwrap_or_else(|| {
-            // A phrase of stop words only: every article is a candidate.
-            (0..self.corpus.len() as u32).map(|d| (d, 1.0)).collect()
-        });
-        if listed {
+        // Stop words have no postings, but the index knows which articles hold each.
+        let stops: Vec<usize> = phrase
+            .words()
+            .iter()
+            .filter_map(|w| stop_word_number(w))
+            .collect();
+        let has_stops = |doc: u32| stops.iter().all(|&s| self.index.has_stop_word(doc, s));
+        let candidates: Vec<(u32, f32)> = match candidates {
+            Some(mut c) => {
+                c.retain(|&(doc, _)| has_stops(doc));
+                c
+            }
+            // A phrase of stop words only.
+            None => (0..self.corpus.len() as u32)
+                .filter(|&doc| has_stops(doc))
+                .map(|doc| (doc, 1.0))
+                .collect(),
+        };
+        // A list is the answer for a phrase of its two words, and so are the articles holding a
+        // stop word for a phrase of that one word.
+        if listed || (phrase.words().len() == 1 && stops.len() == 1) {
             return candidates;
         }
         candidates
