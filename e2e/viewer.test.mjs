@@ -217,6 +217,8 @@ test("reader chips filter the timeline and related articles open", async () => {
     const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await gotoApp(page, `${url}?a=${KIM_2019}`);
     const related = page.locator(".related li a");
+    // They are ranked in a task after the article's first frame.
+    await related.first().waitFor();
     assert.ok((await related.count()) >= 2, "related articles are listed");
     const target = await related.first().innerText();
     await related.first().click();

@@ -29,14 +29,17 @@ pub fn Reader(
 ) -> impl IntoView {
     let heading = NodeRef::<html::H2>::new();
     // Moves focus to the article when one opens, so keyboard and screen-reader users land on it,
-    // then brings the first match into view.
+    // then brings the first match into view. Both wait for the frame: by then every change the
+    // opening made is in the page, so they lay it out once with the frame, not once more before.
     Effect::new(move |_| {
         if article.get().is_some() {
             highlighter.track();
-            if let Some(h) = heading.get() {
-                let _ = h.focus();
-            }
-            request_animation_frame(scroll_to_first_match);
+            request_animation_frame(move || {
+                if let Some(h) = heading.get_untracked() {
+                    let _ = h.focus();
+                }
+                scroll_to_first_match();
+            });
         }
     });
 
@@ -202,12 +205,30 @@ fn Related(
     let Some(doc) = articles.iter().position(|a| std::ptr::eq(a, article)) else {
         return ().into_any();
     };
-    let found = related(corpus(), index(), doc as u32, RELATED);
+    // Related articles stand below the text: they are ranked once the article is on screen, in
+    // a task after its first frame (at 10,000 articles that is a few milliseconds of posting
+    // lists the click need not wait for).
+    let found = RwSignal::new(Vec::new());
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                // Gone already when the reader closed or moved on within the frame.
+                let _ = found.try_set(related(corpus(), index(), doc as u32, RELATED));
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    (move || found.with(|found| related_list(view, found))).into_any()
+}
+
+/// The list of related articles, or nothing when there are none (yet).
+fn related_list(view: ViewControl, found: &[dateline_core::related::Related]) -> AnyView {
+    let articles = corpus().articles();
     if found.is_empty() {
         return ().into_any();
     }
     let items = found
-        .into_iter()
+        .iter()
         .filter_map(|r| {
             let other = articles.get(r.doc as usize)?;
             let slug = other.slug.as_str();
