@@ -1,8 +1,8 @@
 //! The core work of one keystroke, natively, stage by stage: for every prefix of the typing
 //! benchmark's queries (`bench/typing/run.mjs`), what the app derives from the new query on the
 //! same corpus its page embeds (ingested from a folder, through the blob): search, listing
-//! (facet counts, histogram, order), the timeline's sections, their rows and the window a first
-//! screen renders. Prints per-stage means and the total's p50 / p95 / max, so a change in the
+//! (facet counts, histogram, order), the timeline's sections, their rows, the window a first
+//! screen renders and the marks and excerpts of its entries. Prints per-stage means and the total's p50 / p95 / max, so a change in the
 //! core can be weighed before a release build of the page.
 //!
 //! `cargo run --release -p dateline-bench --bin keystroke-bench -- <corpus dir or blob> [repeats, default 5] [--save <blob>]`
@@ -27,7 +27,9 @@ const QUERIES: [&str; 6] = [
     "nuclear talks",
     "putin visit",
 ];
-const STAGES: [&str; 5] = ["search", "listing", "sections", "rows", "window"];
+const STAGES: [&str; 6] = ["search", "listing", "sections", "rows", "window", "marks"];
+/// Words in an entry's excerpt, as the timeline shows it (`EXCERPT_WORDS` in its component).
+const EXCERPT_WORDS: usize = 28;
 const HEIGHTS: Heights = Heights {
     year: 52.0,
     month: 34.0,
@@ -79,15 +81,15 @@ fn main() {
         })
         .collect();
     let mut totals = Vec::new();
-    let mut stages = [Duration::ZERO; 5];
-    let mut slowest: Vec<(f64, &str, [f64; 5])> = Vec::new();
+    let mut stages = [Duration::ZERO; 6];
+    let mut slowest: Vec<(f64, &str, [f64; 6])> = Vec::new();
     for _ in 0..repeats {
         for &prefix in &prefixes {
             let state = ViewState {
                 query: prefix.to_owned(),
                 ..ViewState::default()
             };
-            let mut marks = [Duration::ZERO; 5];
+            let mut marks = [Duration::ZERO; 6];
             let start = Instant::now();
             let results = searcher.search(&state.query);
             marks[0] = start.elapsed();
@@ -98,17 +100,28 @@ fn main() {
             let rows = Rows::of_sections(&grouped, HEIGHTS);
             marks[3] = start.elapsed();
             let window = rows.window(0.0, 1800.0);
-            std::hint::black_box(cut(&grouped, &rows, window.range));
+            let shown = cut(&grouped, &rows, window.range);
             marks[4] = start.elapsed();
-            let mut each = [0.0; 5];
+            // What each rendered entry marks: its headline and, when the query has words, its
+            // best passage.
+            let highlighter = &results.highlighter;
+            if !highlighter.is_empty() {
+                for node in shown.iter().flat_map(|y| &y.months).flat_map(|m| &m.nodes) {
+                    let article = &bundle.corpus.articles()[node.docs[0] as usize];
+                    std::hint::black_box(highlighter.marks(&article.headline));
+                    std::hint::black_box(highlighter.excerpt(article, EXCERPT_WORDS));
+                }
+            }
+            marks[5] = start.elapsed();
+            let mut each = [0.0; 6];
             let mut before = Duration::ZERO;
             for (i, mark) in marks.iter().enumerate() {
                 stages[i] += *mark - before;
                 each[i] = ms(*mark - before);
                 before = *mark;
             }
-            totals.push(ms(marks[4]));
-            slowest.push((ms(marks[4]), prefix, each));
+            totals.push(ms(marks[5]));
+            slowest.push((ms(marks[5]), prefix, each));
         }
     }
     let n = totals.len() as f64;
@@ -124,7 +137,7 @@ fn main() {
         "| total p50 | total p95 | max | {} |",
         STAGES.map(|s| format!("{s} (mean)")).join(" | ")
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     println!(
         "| {:.2} | {:.2} | {:.2} | {} |",
         at(0.5),

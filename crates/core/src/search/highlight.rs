@@ -3,7 +3,7 @@
 //! from article text.
 
 use crate::model::Article;
-use crate::search::analyse::{fold, is_invisible, is_stop_word, term, tokens, word_ranges};
+use crate::search::analyse::{fold, is_invisible, is_stop_word, term, word_ranges};
 use std::collections::HashSet;
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
@@ -167,11 +167,7 @@ impl Phrase {
         while let Some(i) = memchr::memchr2(lead, lead.to_ascii_uppercase(), &bytes[from..]) {
             let at = from + i;
             from = at + 1;
-            // Not inside a word: after a letter or digit, or an apostrophe that follows one.
-            let inside = at > 0
-                && (bytes[at - 1].is_ascii_alphanumeric()
-                    || (bytes[at - 1] == b'\'' && at > 1 && bytes[at - 2].is_ascii_alphanumeric()));
-            if inside {
+            if inside_word(bytes, at) {
                 continue;
             }
             let Some(words) = words_from(bytes, at, starts) else {
@@ -187,6 +183,26 @@ impl Phrase {
         }
         Some(false)
     }
+}
+
+/// Whether byte `at` of an ASCII-lettered text is inside a word: after a letter or digit, or an
+/// apostrophe that follows one.
+fn inside_word(bytes: &[u8], at: usize) -> bool {
+    at > 0
+        && (bytes[at - 1].is_ascii_alphanumeric()
+            || (bytes[at - 1] == b'\'' && at > 1 && bytes[at - 2].is_ascii_alphanumeric()))
+}
+
+/// Where the word that begins at byte `at` of an ASCII-lettered text ends: an apostrophe between
+/// letters joins them, as [`word_ranges`] has it.
+fn word_end(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len()
+        && (bytes[at].is_ascii_alphanumeric()
+            || (bytes[at] == b'\'' && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)))
+    {
+        at += 1;
+    }
+    at
 }
 
 /// A stem less its last letter, which Snowball may have changed (country → countri): what an ASCII
@@ -217,13 +233,7 @@ fn words_from(bytes: &[u8], mut at: usize, starts: &[Vec<u8>]) -> Option<Vec<Ran
             return None;
         }
         let begin = at;
-        // To the end of the word (an apostrophe between letters joins them).
-        while at < bytes.len()
-            && (bytes[at].is_ascii_alphanumeric()
-                || (bytes[at] == b'\'' && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)))
-        {
-            at += 1;
-        }
+        at = word_end(bytes, at);
         words.push(begin..at);
     }
     Some(words)
@@ -308,20 +318,67 @@ impl Highlighter {
         // A word is folded and stemmed only when it could be one of the terms: an ASCII word
         // must begin with a term's stem less its last letter (as in `Phrase::word_matches`).
         let heads: Vec<&[u8]> = self.terms.iter().map(|t| stem_head(t)).collect();
-        let could_be = |word: &str| {
-            !word.is_ascii() || word.contains('\'') || heads.iter().any(|h| begins_with(word, h))
-        };
-        let mut marks: Vec<Range<usize>> = word_ranges(text)
-            .filter(|r| could_be(&text[r.clone()]))
-            .filter(|r| {
-                let folded = fold(&text[r.clone()]);
-                !is_stop_word(&folded) && self.terms.contains(&term(&folded))
-            })
-            .collect();
+        let mut marks = self
+            .term_marks_ascii(text, &heads)
+            .unwrap_or_else(|| self.term_marks(text, &heads));
         for phrase in &self.phrases {
             marks.extend(phrase.ranges(text));
         }
         merge(marks)
+    }
+
+    /// Whether the folded word `folded` is one of the terms.
+    fn is_term(&self, folded: &str) -> bool {
+        !is_stop_word(folded) && self.terms.contains(&term(folded))
+    }
+
+    /// The ranges of the words of `text` that are one of the terms, word by word.
+    fn term_marks(&self, text: &str, heads: &[&[u8]]) -> Vec<Range<usize>> {
+        let could_be = |word: &str| {
+            !word.is_ascii() || word.contains('\'') || heads.iter().any(|h| begins_with(word, h))
+        };
+        word_ranges(text)
+            .filter(|r| could_be(&text[r.clone()]) && self.is_term(&fold(&text[r.clone()])))
+            .collect()
+    }
+
+    /// What [`Highlighter::term_marks`] finds, in a text whose letters are all ASCII, found
+    /// without reading every word: a byte search finds where a head's first letter begins a
+    /// word, and only those words are read. `None` when it cannot tell: a letter outside ASCII,
+    /// or a term of one letter (whose head is empty). The timeline marks each rendered entry's
+    /// paragraphs again whenever the terms change, so this is on every keystroke's path.
+    fn term_marks_ascii(&self, text: &str, heads: &[&[u8]]) -> Option<Vec<Range<usize>>> {
+        // A word of a text whose letters are ASCII folds to ASCII, so it is no term outside ASCII.
+        let heads: Vec<&[u8]> = heads.iter().copied().filter(|h| h.is_ascii()).collect();
+        if heads.iter().any(|h| h.is_empty()) || !letters_are_ascii(text) {
+            return None;
+        }
+        let mut leads: Vec<u8> = heads.iter().map(|h| h[0]).collect();
+        leads.sort_unstable();
+        leads.dedup();
+        let bytes = text.as_bytes();
+        let mut marks = Vec::new();
+        for lead in leads {
+            let mut from = 0;
+            while let Some(i) = memchr::memchr2(lead, lead.to_ascii_uppercase(), &bytes[from..]) {
+                let at = from + i;
+                from = at + 1;
+                if inside_word(bytes, at)
+                    || !heads
+                        .iter()
+                        .any(|h| h[0] == lead && starts_with_folded(&bytes[at..], h))
+                {
+                    continue;
+                }
+                let end = word_end(bytes, at);
+                if self.is_term(&fold(&text[at..end])) {
+                    marks.push(at..end);
+                }
+                from = end;
+            }
+        }
+        marks.sort_unstable_by_key(|r| r.start);
+        Some(marks)
     }
 
     /// The passage of the article's body that best matches, at most about `max_words` words:
@@ -348,7 +405,7 @@ impl Highlighter {
 
 /// Cuts `paragraph` to the `max_words`-word window with the most marks.
 fn window(paragraph: &str, marks: &[Range<usize>], max_words: usize) -> Excerpt {
-    let words: Vec<Range<usize>> = tokens(paragraph).map(|t| t.range).collect();
+    let words: Vec<Range<usize>> = word_ranges(paragraph).collect();
     let (mut first, mut last) = (0, words.len().min(max_words));
     if words.len() > max_words {
         // Word index at which each mark starts.
@@ -502,6 +559,47 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(p.occurs_in_text(&text), !p.ranges(&text).is_empty(), "{}", text);
         }
+
+        /// The byte search for terms marks exactly the words that reading word by word marks.
+        #[test]
+        fn the_byte_search_for_terms_agrees_with_the_words(
+            terms in proptest::collection::vec(0usize..8, 1..4),
+            text in proptest::collection::vec((0usize..8, 0usize..4, 0usize..6), 0..14),
+        ) {
+            const WORDS: [&str; 8] =
+                ["korea", "koreans", "sanctioned", "of", "don't", "talks", "n'est", "2019"];
+            const CASES: [fn(&str) -> String; 4] = [
+                |w| w.to_owned(),
+                |w| w.to_uppercase(),
+                |w| w[..1].to_uppercase() + &w[1..],
+                |w| format!("{w}'s"),
+            ];
+            const SEPARATORS: [&str; 6] = [" ", ", ", "-", " — ", "'", "'s "];
+            let mut h = Highlighter::default();
+            for &t in &terms {
+                h.add_term(term(&fold(WORDS[t])));
+            }
+            let text: String = text
+                .iter()
+                .map(|&(w, case, sep)| CASES[case](WORDS[w]) + SEPARATORS[sep])
+                .collect();
+            let heads: Vec<&[u8]> = h.terms.iter().map(|t| stem_head(t)).collect();
+            let fast = h.term_marks_ascii(&text, &heads);
+            proptest::prop_assert!(fast.is_some());
+            proptest::prop_assert_eq!(fast.unwrap(), h.term_marks(&text, &heads), "{}", text);
+        }
+    }
+
+    #[test]
+    fn the_byte_search_for_terms_leaves_other_scripts_to_the_words() {
+        let mut h = Highlighter::default();
+        h.add_term(term("pyongyang"));
+        let heads: Vec<&[u8]> = h.terms.iter().map(|t| stem_head(t)).collect();
+        assert_eq!(h.term_marks_ascii("Pyŏngyang talks", &heads), None);
+        assert_eq!(
+            marked("Pyŏngyang and Pyongyang’s talks", &h),
+            ["Pyŏngyang", "Pyongyang’s"]
+        );
     }
 
     #[test]
