@@ -1,11 +1,13 @@
 //! Packaging of the built page (`dist/`), native only, run after `trunk build`:
 //!
+//! - [`loader_hash`]: the content hash in the loader script's name (`boot-<hash>.js`);
 //! - [`single_file`]: the self-contained `dateline.html` that works from disk (Trunk's
 //!   post_build hook runs the `dateline-package` binary);
 //! - [`sizes`]: raw, gzip and brotli bytes of each asset, the app shell against the corpus, and
 //!   the largest contributors to the wasm (the `dateline-size` binary).
 
 pub mod error;
+pub mod loader_hash;
 pub mod single_file;
 pub mod sizes;
 

@@ -1,7 +1,8 @@
-//! `dateline-package`: Trunk's post_build hook. Writes the single self-contained
-//! `dateline.html` beside `index.html` in the staging directory Trunk names in
-//! `TRUNK_STAGING_DIR` (or in the directory given as the only argument, e.g. `dist`).
+//! `dateline-package`: Trunk's post_build hook. Names the loader script after its content, then
+//! writes the single self-contained `dateline.html` beside `index.html` in the staging directory
+//! Trunk names in `TRUNK_STAGING_DIR` (or in the directory given as the only argument, e.g. `dist`).
 
+use dateline_package::loader_hash::hash_loader;
 use dateline_package::{single_file, PackageError, SINGLE_FILE};
 use std::path::PathBuf;
 use std::{env, fs, process};
@@ -24,7 +25,12 @@ fn main() {
 fn run(dir: &std::path::Path) -> Result<(), PackageError> {
     let index = dir.join("index.html");
     let html = fs::read_to_string(&index).map_err(|source| PackageError::Read {
-        path: index,
+        path: index.clone(),
+        source,
+    })?;
+    let html = hash_loader(dir, &html)?;
+    fs::write(&index, &html).map_err(|source| PackageError::Write {
+        path: index.clone(),
         source,
     })?;
     let packed = single_file::inline(dir, &html)?;
