@@ -80,8 +80,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("boot.js"), "import('x');").unwrap();
         let html = hash_loader(dir.path(), PAGE).unwrap();
-        let src = html.split("src=\"").nth(1).unwrap().split('"').next().unwrap();
-        let name = src.strip_prefix("./boot-").unwrap().strip_suffix(".js").unwrap();
+        let src = html
+            .split("src=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let name = src
+            .strip_prefix("./boot-")
+            .unwrap()
+            .strip_suffix(".js")
+            .unwrap();
         assert_eq!(name.len(), 16, "{src}");
         assert!(name.bytes().all(|b| b.is_ascii_hexdigit()), "{src}");
         assert!(!dir.path().join("boot.js").exists());
