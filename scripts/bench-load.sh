@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The load benchmark: builds the release page for the seed corpus and for a 10,000-article
 # synthetic corpus, then opens each in headless Chromium and prints the median time to first
-# timeline paint and to interactive, and the memory after load (bench/load/run.mjs).
+# timeline paint and to interactive, the longest task and total blocking time during load, the
+# wasm bytes, the 10k page against the seed, and the memory after load (bench/load/run.mjs).
 # Usage: scripts/bench-load.sh [runs, default 9] [synthetic articles, default 10000]
 # Needs scripts/setup.sh --browser (run by test.sh). Leaves the builds in target/bench-load/.
 set -euo pipefail
