@@ -148,16 +148,19 @@ impl TimelineRows {
                 let Some(el) = list.get_untracked() else {
                     return;
                 };
-                let (w, entries, estimate) = rows.with_untracked(|r| {
+                let (w, entries, estimate, whole) = rows.with_untracked(|r| {
                     let w = window.get_untracked();
                     let entries = r.rows()[w.range.clone()]
                         .iter()
                         .filter(|row| matches!(row, Row::Entry { .. }))
                         .count();
                     let estimate = r.height() - w.before - w.after;
-                    (w, entries, estimate)
+                    let whole = w.range == (0..r.len());
+                    (w, entries, estimate, whole)
                 });
-                if entries < 4 || printing.get_untracked() || learnt_for_list.get_value() {
+                // A list rendered whole has no spacer to size: measuring it would only force a
+                // layout of the page before its first frame.
+                if whole || entries < 4 || printing.get_untracked() || learnt_for_list.get_value() {
                     return;
                 }
                 learnt_for_list.set_value(true);
