@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -22,13 +23,15 @@ export const DIST = resolve(import.meta.dirname, "../../dist");
  * Serves `root` under `mount` (e.g. "/" or "/dateline/"). Resolves to
  * `{ url, requests, close() }`, where `url` is the mounted page's address. With `isolated`, pages
  * are cross-origin isolated (COOP + COEP), which gives performance.now() 5 µs resolution.
- * `headers` are added to every response (e.g. a Content-Security-Policy).
+ * `headers` are added to every response (e.g. a Content-Security-Policy). With `gzip`, responses are
+ * gzip-compressed for a browser that accepts it, as a static host serves them.
  */
-export async function serve({ root = DIST, mount = "/", isolated = false, headers = {} } = {}) {
+export async function serve({ root = DIST, mount = "/", isolated = false, headers = {}, gzip = false } = {}) {
   const isolation = isolated
     ? { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp", ...headers }
     : headers;
   const requests = [];
+  const compressed = new Map();
   // Room for the huge query strings the garbage-URL test sends.
   const server = createServer({ maxHeaderSize: 1 << 20 }, async (req, res) => {
     requests.push(req.url);
@@ -44,8 +47,15 @@ export async function serve({ root = DIST, mount = "/", isolated = false, header
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...isolation });
+      let body = await readFile(file);
+      const type = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      // As static hosts serve text and wasm: compressed when the browser accepts it.
+      const compress = gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      if (compress) {
+        body = compressed.get(file) ?? gzipSync(body);
+        compressed.set(file, body);
+      }
+      res.writeHead(200, { ...type, ...(compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}), ...isolation });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
