@@ -233,26 +233,23 @@ impl PairIndex {
     /// What the index says of the pair of terms (by the offsets of their posting lists), the
     /// rarer of which is in `shared` articles.
     pub fn lookup(&self, first: u32, second: u32, shared: u32) -> PairLookup<'_> {
-        let n = self
-            .firsts
-            .len()
-            .min(self.seconds.len())
-            .min(self.lists_at.len());
-        let key = (first, second);
-        let at = partition(n, |i| (self.firsts[i], self.seconds[i]) < key);
-        if at < n && (self.firsts[at], self.seconds[at]) == key {
-            return match self.lists_at[at] {
-                DENSE => PairLookup::Dense,
-                offset => PairLookup::Articles(PairArticles {
-                    bytes: &self.lists,
-                    at: offset as usize,
-                }),
-            };
-        }
-        if shared >= self.threshold {
-            PairLookup::Never
-        } else {
-            PairLookup::NotIndexed
+        // The pairs are sorted by first term, then second: the first term's run, then the second
+        // within it. (`get` keeps a damaged blob's arrays of unequal length from panicking.)
+        let start = self.firsts.partition_point(|&f| f < first);
+        let run = self.firsts[start..].partition_point(|&f| f == first);
+        let found = self
+            .seconds
+            .get(start..start + run)
+            .and_then(|seconds| seconds.binary_search(&second).ok())
+            .and_then(|at| self.lists_at.get(start + at));
+        match found {
+            Some(&DENSE) => PairLookup::Dense,
+            Some(&offset) => PairLookup::Articles(PairArticles {
+                bytes: &self.lists,
+                at: offset as usize,
+            }),
+            None if shared >= self.threshold => PairLookup::Never,
+            None => PairLookup::NotIndexed,
         }
     }
 
@@ -266,20 +263,6 @@ impl PairIndex {
     pub fn threshold(&self) -> u32 {
         self.threshold
     }
-}
-
-/// The first `i` in `0..n` for which `before(i)` is false (`before` is true, then false).
-fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if before(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }
 
 fn varint_len(n: u32) -> usize {
