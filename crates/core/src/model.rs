@@ -293,6 +293,13 @@ pub struct Article {
 }
 
 impl Article {
+    /// Every text of the article a search reads: the headline, the paragraphs, the captions.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.headline.as_str())
+            .chain(self.paragraphs.iter().map(Text::as_str))
+            .chain(self.captions.iter().map(Text::as_str))
+    }
+
     /// The body as one text, paragraphs separated by newlines.
     pub fn body_text(&self) -> String {
         let paragraphs: Vec<&str> = self.paragraphs.iter().map(Text::as_str).collect();

@@ -116,10 +116,7 @@ impl Phrase {
 
     /// Whether the phrase occurs in the article's headline, body or captions.
     pub fn occurs_in(&self, article: &Article) -> bool {
-        std::iter::once(article.headline.as_str())
-            .chain(article.paragraphs.iter().map(|p| p.as_str()))
-            .chain(article.captions.iter().map(|c| c.as_str()))
-            .any(|text| self.occurs_in_text(text))
+        article.texts().any(|text| self.occurs_in_text(text))
     }
 
     /// Whether the phrase occurs in `text`: one pass over its words, keeping only the last few,

@@ -392,16 +392,16 @@ impl SearchIndex {
 /// About how many bytes the corpus's text takes compressed: the texts of evenly spread
 /// articles, up to [`SAMPLE_BYTES`], are compressed, and their ratio scaled to the whole.
 fn compressed_text_estimate(corpus: &Corpus) -> usize {
-    fn texts(a: &Article) -> impl Iterator<Item = &str> {
-        std::iter::once(a.headline.as_str())
-            .chain(a.paragraphs.iter().map(|p| p.as_str()))
-            .chain(a.captions.iter().map(|c| c.as_str()))
-    }
-    let total: usize = corpus.articles().iter().flat_map(texts).map(str::len).sum();
+    let total: usize = corpus
+        .articles()
+        .iter()
+        .flat_map(Article::texts)
+        .map(str::len)
+        .sum();
     let every = total.div_ceil(SAMPLE_BYTES).max(1);
     let mut sample = Vec::new();
     for article in corpus.articles().iter().step_by(every) {
-        for text in texts(article) {
+        for text in article.texts() {
             sample.extend_from_slice(text.as_bytes());
         }
     }
