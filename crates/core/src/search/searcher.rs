@@ -291,11 +291,14 @@ impl<'c> Searcher<'c> {
         // The phrase's words that are indexed, in order. Two of them side by side that never
         // stand so in the corpus rule out every article at once; those that seldom do rule out
         // all but the articles listed.
+        // Stop words have no postings, but the index knows which articles hold each.
         let mut entries: Vec<TermEntry> = Vec::new();
         let mut lists = Vec::new();
+        let mut stops: Vec<usize> = Vec::new();
         let mut follows = false;
         for word in phrase.words() {
-            if is_stop_word(word) {
+            if let Some(number) = stop_word_number(word) {
+                stops.push(number);
                 follows = false;
                 continue;
             }
@@ -337,12 +340,6 @@ impl<'c> Searcher<'c> {
                 Some(current) => intersect(&current, list),
             });
         }
-        // Stop words have no postings, but the index knows which articles hold each.
-        let stops: Vec<usize> = phrase
-            .words()
-            .iter()
-            .filter_map(|w| stop_word_number(w))
-            .collect();
         let has_stops = |doc: u32| stops.iter().all(|&s| self.index.has_stop_word(doc, s));
         let candidates: Vec<(u32, f32)> = match candidates {
             Some(mut c) => {
