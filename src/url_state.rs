@@ -29,6 +29,8 @@ pub struct ViewControl {
     /// Whether the latest history entry was made by typing a search, so the next keystroke
     /// replaces it instead of adding one per letter.
     typing: StoredValue<bool>,
+    /// Re-reads the address into the view: after every write here, and on Back or Forward.
+    reread: Callback<()>,
 }
 
 impl ViewControl {
@@ -50,7 +52,7 @@ impl ViewControl {
         if self.state.get_untracked() == next {
             return;
         }
-        write_query(url_state::encode(&next), replace);
+        self.write_query(url_state::encode(&next), replace);
     }
 
     /// Shows the view a pasted link names (any copy's address, or just its query), as if the
@@ -62,7 +64,7 @@ impl ViewControl {
         } else {
             format!("?{query}")
         };
-        write_query(query, false);
+        self.write_query(query, false);
     }
 
     /// The relative link to this view with an article open (tracks the view, for `href`s).
@@ -88,51 +90,37 @@ impl ViewControl {
     pub fn dismiss_notices(&self) {
         self.set_notices.set(Vec::new());
     }
-}
 
-// The History API directly rather than through `gloo-history`, which stores a serde-encoded
-// state with a random id in every entry: dropping it took 14.3 KB gzip (4.3 %) off the app
-// shell (`dateline-size`), with `serde-wasm-bindgen`, `getrandom` and float formatting.
-thread_local! {
-    /// What re-reads the address into the view: set once by [`use_view_state`], run after every
-    /// write here and on every Back or Forward.
-    static ON_ADDRESS_CHANGE: std::cell::RefCell<Option<std::rc::Rc<dyn Fn()>>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Re-reads the address into the view.
-fn address_changed() {
-    let reread = ON_ADDRESS_CHANGE.with(|f| f.borrow().clone());
-    if let Some(reread) = reread {
-        reread();
+    /// Puts `query` (with its `?`, or empty for the default view) in the address bar as a new
+    /// history entry, or in place of the current one, then shows what it says.
+    fn write_query(&self, query: String, replace: bool) {
+        // The History API directly rather than through `gloo-history`, which stores a serde-encoded
+        // state with a random id in every entry: dropping it took 14.3 KB gzip (4.3 %) off the app
+        // shell (`dateline-size`), with `serde-wasm-bindgen`, `getrandom` and float formatting.
+        //
+        // An empty query must still replace the old one: the page's own path does that.
+        let target = if query.is_empty() {
+            window().location().pathname().unwrap_or_default()
+        } else {
+            query
+        };
+        let history = window().history().expect("a window has a history");
+        let written = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&target))
+        };
+        // A browser may refuse (too many entries too fast): the view then stays what the address says.
+        if let Err(e) = written {
+            leptos::logging::warn!("the address could not be changed to {target}: {e:?}");
+        }
+        self.reread.run(());
     }
 }
 
 /// The address's query, with its `?` (empty when there is none).
 fn address_query() -> String {
     window().location().search().unwrap_or_default()
-}
-
-/// Puts `query` (with its `?`, or empty for the default view) in the address bar as a new
-/// history entry, or in place of the current one, then shows what it says.
-fn write_query(query: String, replace: bool) {
-    // An empty query must still replace the old one: the page's own path does that.
-    let target = if query.is_empty() {
-        window().location().pathname().unwrap_or_default()
-    } else {
-        query
-    };
-    let history = window().history().expect("a window has a history");
-    let written = if replace {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
-    } else {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&target))
-    };
-    // A browser may refuse (too many entries too fast): the view then stays what the address says.
-    if let Err(e) = written {
-        leptos::logging::warn!("the address could not be changed to {target}: {e:?}");
-    }
-    address_changed();
 }
 
 /// The absolute address of a view of this page, for sharing and exports: the page's own address
@@ -165,14 +153,13 @@ pub fn use_view_state() -> ViewControl {
     });
     let link_base = Memo::new(move |_| narrowing.with(url_state::encode));
 
-    let reread = move || {
+    let reread = Callback::new(move |()| {
         let parsed = read();
         set_state.set(parsed.state);
         set_notices.set(parsed.notices);
-    };
-    ON_ADDRESS_CHANGE.with(|f| *f.borrow_mut() = Some(std::rc::Rc::new(reread)));
+    });
     // The root component lives as long as the page, and so does this listener.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| reread());
+    let _ = window_event_listener(leptos::ev::popstate, move |_| reread.run(()));
 
     ViewControl {
         state: state.into(),
@@ -181,5 +168,6 @@ pub fn use_view_state() -> ViewControl {
         narrowing,
         link_base,
         typing,
+        reread,
     }
 }
