@@ -156,7 +156,14 @@ pub fn use_view_state() -> ViewControl {
     let reread = Callback::new(move |()| {
         let parsed = read();
         set_state.set(parsed.state);
-        set_notices.set(parsed.notices);
+        // Unchanged notices (none, while typing) wake nothing.
+        set_notices.maybe_update(|notices| {
+            let changed = *notices != parsed.notices;
+            if changed {
+                *notices = parsed.notices;
+            }
+            changed
+        });
     });
     // The root component lives as long as the page, and so does this listener.
     let _ = window_event_listener(leptos::ev::popstate, move |_| reread.run(()));

@@ -7,7 +7,9 @@
 // (--open: clicks the first entries one by one and goes Back after each, instead of typing;
 // --facet: clicks the first facet value on and off)
 // PROFILE_WARM=1 types the query once before the trace (keys as they cost once the browser has
-// compiled the code they run).
+// compiled the code they run). PROFILE_PAINTS=1 adds every main-thread event over keys 3 to 5
+// by name and the Paint events of keys 3 and 4 with the area and node each painted (a favicon
+// fetched again on every address change showed up here).
 // A diagnostic beside bench/typing/run.mjs (which gives the figures), not a benchmark itself.
 import { serve } from "../../e2e/support/server.mjs";
 import { launch } from "../../e2e/support/browser.mjs";
@@ -124,6 +126,13 @@ try {
     for (const e of inner) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
     console.log("Outermost main-thread events, ms:");
     for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+  }
+  if (process.env.PROFILE_PAINTS) {
+    const names = new Map();
+    for (const e of onMain) if (e.ts > starts[2] && e.ts < starts[5]) names.set(e.name, (names.get(e.name) ?? 0) + e.dur / 1000);
+    console.log("All main-thread events over keys 3-5 (inclusive ms):");
+    for (const [n, ms] of [...names].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(2).padStart(8)}  ${n}`);
+    for (const e of onMain) if (e.name === "Paint" && e.ts > starts[2] && e.ts < starts[4]) console.log("Paint", (e.dur / 1000).toFixed(2), JSON.stringify(e.args.data));
   }
   console.log(`Per ${opening ? "click or Back" : `key of "${query}"`}, main-thread ms from its event to the next:`);
   console.log(["key", ...Object.keys(KINDS)].map((s) => s.padStart(8)).join(""));

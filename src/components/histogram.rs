@@ -121,7 +121,7 @@ pub fn Histogram(
         <section class="histogram" aria-labelledby="histogram-title">
             <div class="histogram-head">
                 <h2 id="histogram-title" class="histogram-title">"Articles per month"</h2>
-                <RangeFields view counts />
+                <RangeFields view counts range />
             </div>
             <Show when=move || counts.with(|c| !c.counts.is_empty())>
                 <svg
@@ -208,7 +208,12 @@ fn YearTicks(counts: Memo<Counts>) -> impl IntoView {
 
 /// The keyboard way to set the range: two month fields and "All dates".
 #[component]
-fn RangeFields(view: ViewControl, counts: Memo<Counts>) -> impl IntoView {
+fn RangeFields(
+    view: ViewControl,
+    counts: Memo<Counts>,
+    /// The view's range (a memo: a keystroke leaves the fields alone).
+    range: Memo<(Option<Month>, Option<Month>)>,
+) -> impl IntoView {
     // The axis's first and last months, the same in every view.
     let (first, last) = counts.with_untracked(|c| {
         let first = c.first.map(|m| m.to_string()).unwrap_or_default();
@@ -235,7 +240,7 @@ fn RangeFields(view: ViewControl, counts: Memo<Counts>) -> impl IntoView {
         }
         view.navigate(state);
     };
-    let has_range = move || view.state.with(|s| s.from.is_some() || s.to.is_some());
+    let has_range = move || range.with(|(from, to)| from.is_some() || to.is_some());
     let field = move |is_from: bool| {
         let (id, label) = if is_from {
             ("range-from", "From")
@@ -250,8 +255,8 @@ fn RangeFields(view: ViewControl, counts: Memo<Counts>) -> impl IntoView {
                     type="month"
                     min=first.clone()
                     max=last.clone()
-                    prop:value=move || view.state.with(|s| {
-                        let m = if is_from { s.from } else { s.to };
+                    prop:value=move || range.with(|(from, to)| {
+                        let m = if is_from { from } else { to };
                         m.map(|m| m.to_string()).unwrap_or_default()
                     })
                     on:change=move |ev| set(is_from, event_target_value(&ev))
