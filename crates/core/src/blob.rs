@@ -2,16 +2,20 @@
 //! step into the app.
 //!
 //! Layout: the 8-byte magic `DATELINE`, a little-endian `u16` format version, the body's length
-//! as a little-endian `u64`, then the body: the [`SearchIndex`], the [`Corpus`], its facet
-//! [`Catalogue`] and its same-event [`Clusters`] in postcard encoding. The build script writes it with [`encode`], which builds everything derived
-//! from the corpus, so the app only decodes at start-up and never re-builds or re-sorts; the app
-//! embeds the bytes and reads them once with [`decode`], which borrows the articles' text from them
-//! instead of copying it (so it wants bytes that live as long as the program). Bump [`FORMAT_VERSION`] whenever the encoded model
-//! changes shape, so a stale blob is refused with a clear message instead of misread.
+//! as a little-endian `u64`, then the body: the [`SearchIndex`], the [`Corpus`] without its
+//! articles' paragraphs and captions, its facet [`Catalogue`], its same-event [`Clusters`] and
+//! the articles' text [`Packed`] (compressed per article), in postcard encoding. The build script
+//! writes it with [`encode`], which builds everything derived from the corpus, so the app only
+//! decodes at start-up and never re-builds or re-sorts; the app embeds the bytes and reads them
+//! once with [`decode`], which points the articles at their packed text instead of unpacking or
+//! copying it (so it wants bytes that live as long as the program). Bump [`FORMAT_VERSION`]
+//! whenever the encoded model changes shape, so a stale blob is refused with a clear message
+//! instead of misread.
 
 use crate::cluster::Clusters;
 use crate::facets::Catalogue;
 use crate::model::Corpus;
+use crate::packed::{self, Packed};
 use crate::search::SearchIndex;
 use std::fmt;
 
@@ -19,7 +23,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 8;
+pub const FORMAT_VERSION: u16 = 9;
 
 const HEADER_LEN: usize = MAGIC.len() + 2 + 8;
 
@@ -74,13 +78,16 @@ pub struct Bundle {
 }
 
 /// Builds the search index, the catalogue and the clusters of a corpus and serialises them with
-/// it into a blob.
+/// it into a blob, its articles' text packed. (Build time only: packing is native.)
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    let text = packed::pack(corpus);
     let derived = (
         SearchIndex::build(corpus),
-        corpus,
+        corpus.without_text(),
         Catalogue::new(corpus),
         Clusters::new(corpus),
+        text.as_packed(),
     );
     // Writing to a Vec cannot fail, and every type in the model is serialisable.
     let body = postcard::to_allocvec(&derived).expect("the corpus model always serialises");
@@ -101,13 +108,17 @@ pub fn decode(bytes: &'static [u8]) -> Result<Bundle, BlobError> {
             bytes.len() - HEADER_LEN - body.len()
         )));
     }
-    match postcard::take_from_bytes::<(SearchIndex, Corpus, Catalogue, Clusters)>(body) {
-        Ok(((index, corpus, catalogue, clusters), [])) => Ok(Bundle {
-            index,
-            corpus,
-            catalogue,
-            clusters,
-        }),
+    type Body = (SearchIndex, Corpus, Catalogue, Clusters, Packed<'static>);
+    match postcard::take_from_bytes::<Body>(body) {
+        Ok(((index, mut corpus, catalogue, clusters, text), [])) => {
+            packed::attach(&mut corpus, text).map_err(|e| BlobError::Corrupt(e.to_string()))?;
+            Ok(Bundle {
+                index,
+                corpus,
+                catalogue,
+                clusters,
+            })
+        }
         Ok((_, rest)) => Err(BlobError::Corrupt(format!(
             "the body ends {} bytes early",
             rest.len()
@@ -216,7 +227,7 @@ mod tests {
     /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
     fn committed_current_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v8.bin");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v9.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }
@@ -227,7 +238,7 @@ mod tests {
     /// Blobs of older formats are refused by name, never misread.
     #[test]
     fn committed_older_fixtures_are_refused_by_version() {
-        for found in [1, 2, 3, 4, 5, 6] {
+        for found in [1, 2, 3, 4, 5, 6, 7, 8] {
             let path = format!(
                 "{}/tests/fixtures/corpus-v{found}.bin",
                 env!("CARGO_MANIFEST_DIR")

@@ -374,6 +374,23 @@ impl Corpus {
         self.entities.get(index as usize)
     }
 
+    /// The articles in timeline order, to change in place (only what keeps that order).
+    pub(crate) fn articles_mut(&mut self) -> impl Iterator<Item = &mut Article> {
+        self.articles.iter_mut()
+    }
+
+    /// The same corpus without its articles' paragraphs and captions (the blob stores them
+    /// packed, [`crate::packed`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn without_text(&self) -> Corpus {
+        let mut bare = self.clone();
+        for article in &mut bare.articles {
+            article.paragraphs = Vec::new();
+            article.captions = Vec::new();
+        }
+        bare
+    }
+
     /// The articles in timeline order.
     pub fn articles(&self) -> &[Article] {
         &self.articles

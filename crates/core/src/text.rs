@@ -1,7 +1,8 @@
-//! [`Text`]: article text that is either owned (as ingestion builds it) or borrowed from the
-//! embedded corpus blob (as the app decodes it), so start-up does not copy the corpus's text:
-//! the blob's bytes already sit in the wasm's memory, and each paragraph points into them.
+//! [`Text`]: article text that is owned (as ingestion builds it), borrowed from the embedded
+//! corpus blob, or a part of an article's packed text ([`crate::packed`]), unpacked the first
+//! time it is read. Start-up copies none of the corpus's text.
 
+use crate::packed::PackedPart;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -14,6 +15,8 @@ pub enum Text {
     Owned(Box<str>),
     /// Borrowed from a blob that lives as long as the program (the embedded one).
     Static(&'static str),
+    /// A paragraph or caption of an article packed in the blob.
+    Packed(PackedPart),
 }
 
 impl Text {
@@ -22,6 +25,7 @@ impl Text {
         match self {
             Text::Owned(s) => s,
             Text::Static(s) => s,
+            Text::Packed(part) => part.as_str(),
         }
     }
 }
