@@ -57,7 +57,8 @@ pub struct PackedPart {
 
 /// What a part reads as when its article's frame does not unpack to the text it should (a
 /// damaged blob): said, rather than taking the page down.
-pub const UNREADABLE: &str = "[This text could not be unpacked. Rebuild the app from a clean checkout.]";
+pub const UNREADABLE: &str =
+    "[This text could not be unpacked. Rebuild the app from a clean checkout.]";
 
 impl PackedPart {
     /// The part's text, unpacking its article first if nothing has read it yet.
@@ -81,8 +82,11 @@ struct Frame {
 impl Frame {
     /// The text, or an empty one if the frame does not unpack to text of its length.
     fn text(&self) -> &str {
-        self.text
-            .get_or_init(|| self.unpacker.unpack(self.bytes, self.len).unwrap_or_default())
+        self.text.get_or_init(|| {
+            self.unpacker
+                .unpack(self.bytes, self.len)
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -197,8 +201,10 @@ mod build {
                 .map(|chunk| {
                     let dictionary = &dictionary;
                     scope.spawn(move || {
-                        let mut compressor = zstd::bulk::Compressor::with_dictionary(LEVEL, dictionary)
-                            .expect("zstd takes any level from 1 to 22 and any dictionary it trained");
+                        let mut compressor = zstd::bulk::Compressor::with_dictionary(
+                            LEVEL, dictionary,
+                        )
+                        .expect("zstd takes any level from 1 to 22 and any dictionary it trained");
                         chunk
                             .iter()
                             .map(|(text, paragraphs, captions)| {
@@ -317,8 +323,21 @@ mod tests {
     /// `count` articles of varied text, each with two paragraphs and a caption.
     fn corpus(count: usize) -> Corpus {
         let words = [
-            "Pyongyang", "Moscow", "railway", "sanctions", "talks", "Vladivostok", "minister",
-            "Khasan", "port", "delegation", "agreement", "Rajin", "visit", "summit", "grain",
+            "Pyongyang",
+            "Moscow",
+            "railway",
+            "sanctions",
+            "talks",
+            "Vladivostok",
+            "minister",
+            "Khasan",
+            "port",
+            "delegation",
+            "agreement",
+            "Rajin",
+            "visit",
+            "summit",
+            "grain",
         ];
         let articles = (0..count)
             .map(|i| {
@@ -343,11 +362,22 @@ mod tests {
     #[test]
     fn a_large_corpus_trains_a_dictionary_and_packs_small() {
         let corpus = corpus(400);
-        let raw: usize = corpus.articles().iter().flat_map(|a| a.texts()).map(str::len).sum();
+        let raw: usize = corpus
+            .articles()
+            .iter()
+            .flat_map(|a| a.texts())
+            .map(str::len)
+            .sum();
         let packed = pack(&corpus);
-        assert!(!packed.dictionary.is_empty(), "{raw} bytes of text should train a dictionary");
+        assert!(
+            !packed.dictionary.is_empty(),
+            "{raw} bytes of text should train a dictionary"
+        );
         let frames: usize = packed.frames.iter().map(|(f, ..)| f.len()).sum();
-        assert!(frames + packed.dictionary.len() < raw / 3, "{frames} of {raw}");
+        assert!(
+            frames + packed.dictionary.len() < raw / 3,
+            "{frames} of {raw}"
+        );
     }
 
     #[test]
@@ -392,6 +422,10 @@ mod tests {
         let decoded = decode_leaked(&blob).unwrap().corpus;
         let last = decoded.articles().last().unwrap();
         assert_eq!(decoded.articles()[0], corpus.articles()[0]);
-        assert!(last.texts().skip(1).all(|t| t == UNREADABLE), "{:?}", last.paragraphs);
+        assert!(
+            last.texts().skip(1).all(|t| t == UNREADABLE),
+            "{:?}",
+            last.paragraphs
+        );
     }
 }
