@@ -230,6 +230,11 @@ test("a 1 MB line and a 10,000-character headline keep the page usable", async (
     await page.locator(".reader-body p").first().waitFor();
     const length = await page.locator(".reader-body").evaluate((b) => b.textContent.length);
     assert.ok(length >= HOSTILE.longLineBytes - 100, `the reader holds ${length} characters`);
+    // The article's text is packed in the blob: it unpacks whole, from its first word to the
+    // unbroken run of letters that ends it.
+    const line = await page.locator(".reader-body p").last().evaluate((p) => p.textContent.trim());
+    assert.ok(line.startsWith("The long line keeps going without a break"), line.slice(0, 80));
+    assert.match(line.slice(-10_100), /break x{10000,}$/, line.slice(-80));
     assert.deepEqual(await dangers(page), []);
 
     await page.locator(".entry-link", { hasText: "Headline that goes on" }).click();

@@ -16,13 +16,15 @@ fn leak<T>(value: T) -> &'static T {
     Box::leak(Box::new(value))
 }
 
-/// Decodes the corpus (the analogue of the other engines' JSON parse; not part of their
-/// index build). Leaks the previous one, and the bytes, which the corpus's text borrows as in
-/// the app: the bench page loads a handful of corpora.
+/// Decodes the corpus from a blob, its text packed as in the app (the analogue of the other
+/// engines' JSON parse; not part of their index build). Leaks the previous one, and the bytes,
+/// which the corpus's text is unpacked from as in the app: the bench page loads a handful of
+/// corpora.
 #[wasm_bindgen]
 pub fn load_corpus(bytes: &[u8]) -> Result<usize, JsError> {
-    let bytes: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
-    let corpus: Corpus = postcard::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let corpus: Corpus = dateline_core::blob::decode_leaked(bytes)
+        .map_err(|e| JsError::new(&e.to_string()))?
+        .corpus;
     let len = corpus.len();
     CORPUS.with(|c| *c.borrow_mut() = Some(leak(corpus)));
     SEARCHER.with(|s| *s.borrow_mut() = None);

@@ -203,9 +203,11 @@ fn emit(dir: &std::path::Path, size: usize, corpus: &Corpus, index: &[u8], mix: 
         format!("articles-{size}.json"),
         serde_json::to_string(&articles).expect("json").as_bytes(),
     );
+    // The corpus as the app embeds it: a blob, its text packed (the bench page keeps its corpus
+    // and decodes the index apart).
     write(
         format!("corpus-{size}.bin"),
-        &postcard::to_allocvec(corpus).expect("the corpus serialises"),
+        &dateline_core::blob::encode(corpus),
     );
     write(format!("index-{size}.bin"), index);
     let queries: Vec<_> = mix.iter().map(BenchQuery::to_json).collect();
