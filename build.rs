@@ -9,6 +9,11 @@ use std::{env, fs, process};
 
 fn main() {
     println!("cargo::rerun-if-env-changed=DATELINE_CORPUS");
+    // The prerender reads the blob out of the wasm the browser build just made (the same
+    // corpus, ingested once): nothing to embed.
+    if env::var_os("CARGO_FEATURE_SSR").is_some() {
+        return;
+    }
     let root =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dir = env::var_os("DATELINE_CORPUS").map_or_else(|| root.join("corpus"), |d| root.join(d));

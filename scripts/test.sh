@@ -12,12 +12,14 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "formatting"
 cargo fmt --all -- --check
 
-step "clippy: the workspace (native), app (wasm32)"
+step "clippy: the workspace (native), app (wasm32), its prerender (native)"
 cargo clippy --workspace --exclude dateline --all-targets -- -D warnings
-cargo clippy -p dateline --target wasm32-unknown-unknown --all-features -- -D warnings
+cargo clippy -p dateline --target wasm32-unknown-unknown --features crash-test -- -D warnings
+cargo clippy -p dateline --no-default-features --features ssr --lib --bins --tests -- -D warnings
 
-step "unit tests: core, ingest, package and the benches"
+step "unit tests: core, ingest, package, the benches and the prerender"
 cargo test --workspace --exclude dateline
+cargo test -p dateline --no-default-features --features ssr --bins
 
 step "release build (and the single file dist/dateline.html)"
 trunk build --release --offline

@@ -8,12 +8,27 @@ use dateline_core::search::{SearchIndex, Searcher};
 use dateline_core::Corpus;
 use std::sync::LazyLock;
 
+#[cfg(not(feature = "ssr"))]
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// The prerender's blob, found in the built wasm ([`use_blob`]).
+#[cfg(feature = "ssr")]
+static GIVEN: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
+
+/// Gives the prerender the blob the browser build embedded. Call before anything reads the corpus.
+#[cfg(feature = "ssr")]
+pub fn use_blob(bytes: &'static [u8]) {
+    let _ = GIVEN.set(bytes);
+}
+
 static BUNDLE: LazyLock<Bundle> = LazyLock::new(|| {
+    #[cfg(feature = "ssr")]
+    let bytes: &'static [u8] = GIVEN.get().copied().unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let bytes = BLOB;
     // The only `expect` in the app: the build script wrote this blob with the same core crate,
     // so a failure here is a broken build, not bad input.
-    blob::decode(BLOB).expect("the embedded corpus blob decodes")
+    blob::decode(bytes).expect("the embedded corpus blob decodes")
 });
 
 static SEARCHER: LazyLock<Searcher<'static>> = LazyLock::new(|| Searcher::new(corpus(), index()));

@@ -1,12 +1,8 @@
-//! Dateline's browser app: mounts the [`app::App`] component. Everything it shows comes from
-//! the corpus compiled into the binary and the URL.
+//! Dateline's browser app: replaces the prerendered first screen with the live [`App`].
 
-mod app;
-mod components;
-mod corpus;
-mod crash;
-mod keyboard;
-mod url_state;
+use dateline::app::App;
+use dateline::{corpus, crash, PRERENDERED};
+use leptos::prelude::{document, window};
 
 fn main() {
     crash::install();
@@ -16,12 +12,17 @@ fn main() {
     mark("dateline:start");
     corpus::searcher();
     mark("dateline:decoded");
-    leptos::mount::mount_to_body(app::App);
+    // The first screen written at build time goes in the same task as the app's own is
+    // mounted, so no frame shows neither, and the same markup lands in the same place.
+    if let Ok(Some(prerendered)) = document().query_selector(&format!("[{PRERENDERED}]")) {
+        prerendered.remove();
+    }
+    leptos::mount::mount_to_body(App);
     mark("dateline:mounted");
 }
 
 fn mark(name: &str) {
-    if let Some(performance) = leptos::prelude::window().performance() {
+    if let Some(performance) = window().performance() {
         let _ = performance.mark(name);
     }
 }

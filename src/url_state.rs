@@ -118,14 +118,22 @@ impl ViewControl {
     }
 }
 
-/// The address's query, with its `?` (empty when there is none).
+/// The address's query, with its `?` (empty when there is none; always, when prerendering the
+/// default view).
 fn address_query() -> String {
+    if cfg!(feature = "ssr") {
+        return String::new();
+    }
     window().location().search().unwrap_or_default()
 }
 
 /// The absolute address of a view of this page, for sharing and exports: the page's own address
 /// (whatever host, sub-path or `file://` path it was opened from) with the view's query.
 pub fn permalink(state: &ViewState) -> String {
+    // Prerendered (hidden on screen, and replaced before anyone prints): the view's query alone.
+    if cfg!(feature = "ssr") {
+        return url_state::encode(state);
+    }
     let href = window().location().href().unwrap_or_default();
     let page = href.split(['?', '#']).next().unwrap_or_default();
     format!("{page}{}", url_state::encode(state))
@@ -134,7 +142,7 @@ pub fn permalink(state: &ViewState) -> String {
 /// Whether the page was opened from disk (the single-file build), where a link names this
 /// machine's copy of the file and a colleague opens it in theirs through "Open a link".
 pub fn is_offline_copy() -> bool {
-    window().location().protocol().is_ok_and(|p| p == "file:")
+    !cfg!(feature = "ssr") && window().location().protocol().is_ok_and(|p| p == "file:")
 }
 
 /// Sets up the URL-backed view state. Call once, in the root component.

@@ -32,7 +32,20 @@ export async function openPage(browser, { colorScheme = "light", viewport } = {}
   page.on("console", (m) => {
     if (m.type() === "error") page.errors.push(`console error: ${m.text()}`);
   });
+  // The page holds a first screen written at build time until the app replaces it: a test acts
+  // on the app, so a navigation returns once that screen is gone (at once for a page without).
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    await untilMounted(page);
+    return response;
+  };
   return page;
+}
+
+/** Waits until the app has replaced the prerendered first screen. */
+export async function untilMounted(page) {
+  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"), null, { timeout: 15_000 });
 }
 
 /** Loads `url` and waits until the app has rendered its timeline. */

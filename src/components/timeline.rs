@@ -373,8 +373,11 @@ fn px(height: f32) -> String {
     format!("{}px", height.max(0.0).round() as u32)
 }
 
-/// The window's inner height, in CSS pixels.
+/// The window's inner height, in CSS pixels (a tall laptop's, when prerendering).
 fn viewport_height() -> f64 {
+    if cfg!(feature = "ssr") {
+        return 900.0;
+    }
     window()
         .inner_height()
         .ok()

@@ -14,27 +14,36 @@ use std::path::Path;
 
 /// The loader tag, as `pattern_script` writes it.
 const LOADER: &str = "script[data-glue][data-wasm][src]";
+/// The script that runs before the first paint (`web/view-check.js`), hashed the same way.
+const BEFORE_PAINT: &str = "script[data-before-paint][src]";
 
-/// Renames the loader script in `dir` after its content and returns `index_html` pointing at the
-/// new name. A loader already named after its content (a second run) is left as it is.
+/// Renames the loader script in `dir` after its content (and the script that runs before the
+/// first paint, if the page has one) and returns `index_html` pointing at the new names. A
+/// script already named after its content (a second run) is left as it is.
 pub fn hash_loader(dir: &Path, index_html: &str) -> Result<String, PackageError> {
-    let mut renamed: Option<Result<(), PackageError>> = None;
+    let mut loader: Option<Result<(), PackageError>> = None;
+    let mut before_paint: Result<(), PackageError> = Ok(());
+    let rename = |el: &mut lol_html::html_content::Element| -> Result<(), PackageError> {
+        let src = el.get_attribute("src").unwrap_or_default();
+        let new_src = hashed(dir, &src)?;
+        el.set_attribute("src", &new_src)
+            .map_err(|e| PackageError::Html(e.to_string()))
+    };
     let html = rewrite_str(
         index_html,
-        RewriteStrSettings::new().append_element_content_handler(element!(LOADER, |el| {
-            let src = el.get_attribute("src").unwrap_or_default();
-            match hashed(dir, &src) {
-                Ok(new_src) => {
-                    el.set_attribute("src", &new_src)?;
-                    renamed = Some(Ok(()));
-                }
-                Err(e) => renamed = Some(Err(e)),
-            }
-            Ok(())
-        })),
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!(LOADER, |el| {
+                loader = Some(rename(el));
+                Ok(())
+            }))
+            .append_element_content_handler(element!(BEFORE_PAINT, |el| {
+                before_paint = rename(el);
+                Ok(())
+            })),
     )
     .map_err(|e| PackageError::Html(e.to_string()))?;
-    match renamed {
+    before_paint?;
+    match loader {
         Some(Ok(())) => Ok(html),
         Some(Err(e)) => Err(e),
         None => Err(PackageError::NoLoader),
@@ -104,6 +113,31 @@ mod tests {
         let other = tempfile::tempdir().unwrap();
         fs::write(other.path().join("boot.js"), "import('y');").unwrap();
         assert_ne!(hash_loader(other.path(), PAGE).unwrap(), html);
+    }
+
+    #[test]
+    fn names_the_script_before_paint_too() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("boot.js"), "import('x');").unwrap();
+        fs::write(dir.path().join("view-check.js"), "1;").unwrap();
+        let page = PAGE.replace(
+            "<head>",
+            r#"<head><script src="view-check.js" data-before-paint></script>"#,
+        );
+        let html = hash_loader(dir.path(), &page).unwrap();
+        assert!(!dir.path().join("view-check.js").exists());
+        let src = html
+            .split("src=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(
+            src.starts_with("view-check-") && src.len() == "view-check-".len() + 19,
+            "{src}"
+        );
+        assert_eq!(fs::read_to_string(dir.path().join(src)).unwrap(), "1;");
     }
 
     #[test]

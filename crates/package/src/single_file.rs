@@ -52,6 +52,14 @@ pub fn inline(dir: &Path, index_html: &str) -> Result<String, PackageError> {
                     Ok(())
                 }
             ))
+            // The script that runs before the first paint, in place.
+            .append_element_content_handler(element!("script[data-before-paint][src]", |el| {
+                let src = el.get_attribute("src").unwrap_or_default();
+                let js = text(read(&src)?, &src)?;
+                refuse_closing_tag(&js, "</script", &src)?;
+                el.replace(&format!("<script>{js}</script>"), ContentType::Html);
+                Ok(())
+            }))
             .append_element_content_handler(element!("script[data-glue][data-wasm]", |el| {
                 let glue_href = attribute(el, "data-glue")?;
                 let glue = text(read(&glue_href)?, &glue_href)?;
