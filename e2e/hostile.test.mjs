@@ -234,7 +234,7 @@ test("a 1 MB line and a 10,000-character headline keep the page usable", async (
     // unbroken run of letters that ends it.
     const line = await page.locator(".reader-body p").last().evaluate((p) => p.textContent.trim());
     assert.ok(line.startsWith("The long line keeps going without a break"), line.slice(0, 80));
-    assert.match(line.slice(-10_100), /break x{10000,}$/, line.slice(-80));
+    assert.ok(/break x{10000,}$/.test(line), `ends with …${line.slice(-60)} (${line.length} characters)`);
     assert.deepEqual(await dangers(page), []);
 
     await page.locator(".entry-link", { hasText: "Headline that goes on" }).click();
