@@ -34,7 +34,7 @@ async function slowWasm(page, ms) {
  * and keeps every layout shift.
  */
 function watchFrames() {
-  const seen = (window.__frames = { prerendered: 0, entriesShown: 0, countShown: 0, shifts: [] });
+  const seen = (window.__frames = { prerendered: 0, entriesShown: 0, countShown: 0, shifts: [], boxes: null });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) seen.shifts.push({ value: e.value, sources: e.sources?.map((s) => s.node?.className ?? "?") });
   }).observe({ type: "layout-shift", buffered: true });
@@ -46,9 +46,19 @@ function watchFrames() {
       if ([...screen.querySelectorAll(".entry")].some(visible)) seen.entriesShown++;
       const count = screen.querySelector(".results-count");
       if (count && visible(count)) seen.countShown++;
+      seen.boxes = window.__boxes(screen);
     }
     if (!performance.getEntriesByName("dateline:mounted").length) requestAnimationFrame(frame);
   };
+  // Where the things a reader's eye rests on stand, inside `root`.
+  window.__boxes = (root) =>
+    Object.fromEntries(
+      [".brand", ".summary", "#search-input", ".view-actions", ".results-count", ".order", ".histogram-chart", ".histogram-ticks",
+        "#range-from", "#range-to", ".facet-panel", ".facet-value", ".entry-link", ".entry:last-child .entry-link", ".timeline-rows"].map((s) => {
+        const r = root.querySelector(s)?.getBoundingClientRect();
+        return [s, r && [r.x, r.y, r.width, s === ".timeline-rows" ? 0 : r.height].map((v) => Math.round(v * 2) / 2)];
+      }),
+    );
   requestAnimationFrame(frame);
 }
 
@@ -83,6 +93,11 @@ test("the app replaces the first screen without moving anything", async () => {
     assert.ok(seen.entriesShown > 0, "with its entries");
     const shift = seen.shifts.reduce((sum, s) => sum + s.value, 0);
     assert.equal(shift, 0, `layout shifts: ${JSON.stringify(seen.shifts)}`);
+    // The Layout Instability API sees nodes that move, not a node put in another's place: so
+    // every part of the first screen must stand where the app's own does, to the half pixel.
+    const live = await page.evaluate(() => window.__boxes(document.querySelector(".app")));
+    assert.ok(Object.values(seen.boxes).every(Boolean), `every part is on the first screen: ${JSON.stringify(seen.boxes)}`);
+    assert.deepEqual(live, seen.boxes);
     // The live app, not the prerendered one: it answers a search.
     await page.locator("#search-input").fill("visa");
     await page.locator(".results-count", { hasText: "1 of 5 articles matches" }).waitFor();

@@ -11,6 +11,7 @@ use crate::components::{
 };
 use crate::corpus::{catalogue, corpus, searcher};
 use crate::keyboard::use_result_keys;
+use crate::takeover::Built;
 use crate::url_state::use_view_state;
 use dateline_core::listing::{list, Listing};
 use dateline_core::search::Results;
@@ -21,6 +22,8 @@ use leptos::prelude::*;
 /// The whole page: masthead, notices, facets, histogram, the timeline and the reader.
 #[component]
 pub fn App() -> impl IntoView {
+    // Built in parts behind the prerendered first screen, then shown in its place.
+    let built = Built::start();
     let view = use_view_state();
     let open: Memo<Option<&'static Article>> = Memo::new(move |_| {
         view.state
@@ -79,7 +82,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <div class="app" class:reading=move || open.get().is_some()>
+        <div class="app" class:reading=move || open.get().is_some() class:building=move || !built.is_done()>
             <a class="skip-link" href="#timeline">"Skip to the timeline"</a>
             <header class="masthead">
                 <h1 class="brand-heading">
@@ -110,10 +113,14 @@ pub fn App() -> impl IntoView {
                     >
                         {move || filter_toggle_label(&view.state.read())}
                     </button>
-                    <FacetPanel view listing />
+                    <Show when=move || built.has(2)>
+                        <FacetPanel view listing />
+                    </Show>
                 </aside>
                 <main class="content">
-                    <Histogram view listing />
+                    <Show when=move || built.has(1)>
+                        <Histogram view listing />
+                    </Show>
                     <Timeline view rows highlighter listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />
                     <Reader view article=open.into() highlighter on_close=close_reader />
                 </main>

@@ -10,7 +10,7 @@ mod components;
 pub mod corpus;
 pub mod crash;
 mod keyboard;
+pub mod takeover;
 mod url_state;
 
-/// The attribute on the prerendered first screen, which the app removes when it mounts.
-pub const PRERENDERED: &str = "data-prerendered";
+pub use takeover::PRERENDERED;

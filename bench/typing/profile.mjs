@@ -26,6 +26,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(server.url);
+  // The app's own list, once it has replaced the first screen written at build time.
+  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"), null, { timeout: 120_000 });
   await page.locator(".entry-link").first().waitFor({ state: "attached", timeout: 120_000 });
   await new Promise((ok) => setTimeout(ok, 800));
   const box = page.locator("#search-input");

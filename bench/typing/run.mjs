@@ -87,6 +87,8 @@ async function session(browser, url) {
   page.on("pageerror", (e) => errors.push(e.message));
   await page.addInitScript(probe);
   await page.goto(url);
+  // The app's own list, once it has replaced the first screen written at build time.
+  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"), null, { timeout: 120_000 });
   await page.locator(".entry-link").first().waitFor({ state: "attached", timeout: 120_000 });
   await pause(500);
   const box = page.locator("#search-input");

@@ -76,12 +76,19 @@ fn run(dir: &Path) -> Result<(), String> {
 fn render() -> String {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| App().into_view().to_html());
-    // Mark the root, which the app removes when it mounts its own.
-    let html = html.replacen(
+    // Mark the root, which the app removes when it mounts its own; end it with the element the
+    // head's render-blocking link waits for (see `insert`).
+    let mut html = html.replacen(
         "<div class=\"app",
         &format!("<div {PRERENDERED} class=\"app"),
         1,
     );
+    if let Some(end) = html.rfind("</div>") {
+        html.insert_str(
+            end,
+            &format!("<span id=\"{FIRST_SCREEN_END}\" hidden></span>"),
+        );
+    }
     without_style_attributes(&html)
 }
 
@@ -117,13 +124,25 @@ fn without_style_attributes(html: &str) -> String {
     out
 }
 
-/// `page` with `screen` as the last element of its body, where the app mounts its own.
+/// The id of the last element of the prerendered screen: once the parser has reached it, the
+/// whole screen is there.
+const FIRST_SCREEN_END: &str = "first-screen-end";
+
+/// `page` with `screen` as the last element of its body, where the app mounts its own, and a
+/// link in its head that holds the first paint until the whole screen is parsed: painted half
+/// parsed, what arrived next moved what was painted (a layout shift).
 fn insert(page: &str, screen: &str) -> Option<String> {
     if page.contains(PRERENDERED) {
         return None;
     }
-    let at = page.rfind("</body>")?;
-    Some(format!("{}{screen}\n  {}", &page[..at], &page[at..]))
+    let head = page.find("</head>")?;
+    let body = page.rfind("</body>")?;
+    Some(format!(
+        "{}<link rel=\"expect\" href=\"#{FIRST_SCREEN_END}\" blocking=\"render\">\n  {}{screen}\n  {}",
+        &page[..head],
+        &page[head..body],
+        &page[body..]
+    ))
 }
 
 #[cfg(test)]
@@ -142,11 +161,12 @@ mod tests {
 
     #[test]
     fn the_first_screen_goes_last_in_the_body_once() {
-        let page = "<html><body>\n<noscript>x</noscript>\n</body></html>";
+        let page = "<html><head></head><body>\n<noscript>x</noscript>\n</body></html>";
         let once = insert(page, "<div data-prerendered class=\"app\"></div>").unwrap();
         assert_eq!(
             once,
-            "<html><body>\n<noscript>x</noscript>\n<div data-prerendered class=\"app\"></div>\n  </body></html>"
+            "<html><head><link rel=\"expect\" href=\"#first-screen-end\" blocking=\"render\">\n  </head>\
+             <body>\n<noscript>x</noscript>\n<div data-prerendered class=\"app\"></div>\n  </body></html>"
         );
         assert_eq!(insert(&once, "<div></div>"), None);
     }
