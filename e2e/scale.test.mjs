@@ -107,6 +107,8 @@ test("j walks through the results past the first screen, and k back", async () =
     const seen = [];
     for (let i = 0; i < rendered + 20; i++) {
       await page.keyboard.press("j");
+      // An entry outside the rendered rows gets focus once it is rendered, in the next frame.
+      await nextFrame(page);
       seen.push(await page.evaluate(() => document.activeElement?.dataset.slug));
     }
     assert.equal(new Set(seen).size, seen.length, "every j reaches a new entry");
