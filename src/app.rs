@@ -73,12 +73,20 @@ pub fn App() -> impl IntoView {
     });
     let rows = TimelineRows::new(view, results, highlighter, listing);
     use_result_keys(open.into(), close_reader, rows);
-    // A link that opens an article deep in a long list shows its entry too, once the list is laid
-    // out: two frames on, when the timeline has learnt its rows' heights from the first screen
-    // (placed at the first estimates, the entry would be scrolled past). Later opens come from
-    // the list itself, or from the reader's links beside it.
+    // A link that opens an article deep in a long list shows its entry too, once the page is
+    // built and the list laid out: two frames on, when the timeline has learnt its rows' heights
+    // from the first screen (placed at the first estimates, the entry would be scrolled past).
+    // Later opens come from the list itself, or from the reader's links beside it.
     if let Some(article) = open.get_untracked() {
-        request_animation_frame(move || request_animation_frame(move || rows.show(&article.slug)));
+        Effect::new(move |shown: Option<bool>| {
+            if shown == Some(true) || !built.is_done() {
+                return shown.unwrap_or(false);
+            }
+            request_animation_frame(move || {
+                request_animation_frame(move || rows.show(&article.slug))
+            });
+            true
+        });
     }
 
     view! {
@@ -100,7 +108,9 @@ pub fn App() -> impl IntoView {
                 <SearchBox query=query.into() problems on_input=type_search on_done=end_typing />
                 <ViewActions view listing />
             </header>
-            <PrintHeader view listing />
+            <Show when=move || built.has(4)>
+                <PrintHeader view listing />
+            </Show>
             <NoticeBar view />
             <div class="layout">
                 <aside class="facets" class:open=move || facets_open.get() aria-label="Filters">
@@ -113,16 +123,20 @@ pub fn App() -> impl IntoView {
                     >
                         {move || filter_toggle_label(&view.state.read())}
                     </button>
-                    <Show when=move || built.has(2)>
+                    <Show when=move || built.has(3)>
                         <FacetPanel view listing />
                     </Show>
                 </aside>
                 <main class="content">
-                    <Show when=move || built.has(1)>
+                    <Show when=move || built.has(2)>
                         <Histogram view listing />
                     </Show>
-                    <Timeline view rows highlighter listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />
-                    <Reader view article=open.into() highlighter on_close=close_reader />
+                    <Show when=move || built.has(1)>
+                        <Timeline view rows highlighter listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />
+                    </Show>
+                    <Show when=move || built.has(4)>
+                        <Reader view article=open.into() highlighter on_close=close_reader />
+                    </Show>
                 </main>
             </div>
         </div>
