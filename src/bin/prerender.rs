@@ -9,26 +9,16 @@
 use dateline::app::App;
 use dateline::{corpus, PRERENDERED};
 use dateline_core::blob;
+use dateline_package::run_hook;
 use dateline_package::sizes::locate_blob;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
-use std::path::{Path, PathBuf};
+use std::fs;
+use std::path::Path;
 use std::sync::Arc;
-use std::{env, fs, process};
 
 fn main() {
-    let Some(dir) = env::args_os()
-        .nth(1)
-        .or_else(|| env::var_os("TRUNK_STAGING_DIR"))
-        .map(PathBuf::from)
-    else {
-        eprintln!("usage: dateline-prerender <dist dir> (or run as Trunk's post_build hook)");
-        process::exit(2);
-    };
-    if let Err(e) = run(&dir) {
-        eprintln!("dateline-prerender: {e}");
-        process::exit(1);
-    }
+    run_hook("dateline-prerender", run);
 }
 
 fn run(dir: &Path) -> Result<(), String> {

@@ -13,6 +13,27 @@ pub mod sizes;
 
 pub use error::PackageError;
 
+/// Runs a Trunk post_build hook named `tool` on its directory: the only argument (e.g. `dist`),
+/// else the staging directory Trunk names in `TRUNK_STAGING_DIR`. Exits with a usage line when
+/// there is neither, and with the error when `run` fails.
+pub fn run_hook<E: std::fmt::Display>(
+    tool: &str,
+    run: impl FnOnce(&std::path::Path) -> Result<(), E>,
+) {
+    let Some(dir) = std::env::args_os()
+        .nth(1)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR"))
+        .map(std::path::PathBuf::from)
+    else {
+        eprintln!("usage: {tool} <dist dir> (or run as Trunk's post_build hook)");
+        std::process::exit(2);
+    };
+    if let Err(e) = run(&dir) {
+        eprintln!("{tool}: {e}");
+        std::process::exit(1);
+    }
+}
+
 /// The name of the single-file build, beside `index.html`.
 pub const SINGLE_FILE: &str = "dateline.html";
 

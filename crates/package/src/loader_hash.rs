@@ -84,18 +84,22 @@ mod tests {
 
     const PAGE: &str = r#"<html><head><script type="module" src="./boot.js" data-glue="./app-1.js" data-wasm="./app-1_bg.wasm"></script></head></html>"#;
 
+    /// The first `src` attribute's value in `html`.
+    fn first_src(html: &str) -> &str {
+        html.split("src=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+    }
+
     #[test]
     fn names_the_loader_after_its_content_once() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("boot.js"), "import('x');").unwrap();
         let html = hash_loader(dir.path(), PAGE).unwrap();
-        let src = html
-            .split("src=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
+        let src = first_src(&html);
         let name = src
             .strip_prefix("./boot-")
             .unwrap()
@@ -126,13 +130,7 @@ mod tests {
         );
         let html = hash_loader(dir.path(), &page).unwrap();
         assert!(!dir.path().join("view-check.js").exists());
-        let src = html
-            .split("src=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
+        let src = first_src(&html);
         assert!(
             src.starts_with("view-check-") && src.len() == "view-check-".len() + 19,
             "{src}"

@@ -3,23 +3,11 @@
 //! Trunk names in `TRUNK_STAGING_DIR` (or in the directory given as the only argument, e.g. `dist`).
 
 use dateline_package::loader_hash::hash_loader;
-use dateline_package::{single_file, PackageError, SINGLE_FILE};
-use std::path::PathBuf;
-use std::{env, fs, process};
+use dateline_package::{run_hook, single_file, PackageError, SINGLE_FILE};
+use std::fs;
 
 fn main() {
-    let Some(dir) = env::args_os()
-        .nth(1)
-        .or_else(|| env::var_os("TRUNK_STAGING_DIR"))
-        .map(PathBuf::from)
-    else {
-        eprintln!("usage: dateline-package <dist dir> (or run as Trunk's post_build hook)");
-        process::exit(2);
-    };
-    if let Err(e) = run(&dir) {
-        eprintln!("dateline-package: {e}");
-        process::exit(1);
-    }
+    run_hook("dateline-package", run);
 }
 
 fn run(dir: &std::path::Path) -> Result<(), PackageError> {
