@@ -1,6 +1,7 @@
-//! `dateline-prerender`: Trunk's first post_build hook. Renders the default view's first screen
-//! (the same `App` component, rendered to HTML natively) and writes it into the built page, so
-//! the browser paints it before the wasm has loaded; the app replaces it when it mounts.
+//! `dateline-prerender`: the first step of Trunk's post_build hook (`scripts/post-build.sh`).
+//! Renders the default view's first screen (the same `App` component, rendered to HTML natively)
+//! and writes it into the built page, so the browser paints it before the wasm has loaded; the
+//! app replaces it when it mounts.
 //!
 //! The corpus is the one the browser build embedded: its blob is read out of the built wasm in
 //! the staging directory Trunk names in `TRUNK_STAGING_DIR` (or the directory given as the only

@@ -1,6 +1,7 @@
-//! `dateline-package`: Trunk's post_build hook. Names the loader script after its content, then
-//! writes the single self-contained `dateline.html` beside `index.html` in the staging directory
-//! Trunk names in `TRUNK_STAGING_DIR` (or in the directory given as the only argument, e.g. `dist`).
+//! `dateline-package`: the second step of Trunk's post_build hook (`scripts/post-build.sh`).
+//! Names the loader scripts after their content, then writes the single self-contained
+//! `dateline.html` beside `index.html` in the staging directory Trunk names in
+//! `TRUNK_STAGING_DIR` (or in the directory given as the only argument, e.g. `dist`).
 
 use dateline_package::loader_hash::hash_loader;
 use dateline_package::{run_hook, single_file, PackageError, SINGLE_FILE};
