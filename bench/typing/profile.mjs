@@ -12,7 +12,7 @@
 // fetched again on every address change showed up here).
 // A diagnostic beside bench/typing/run.mjs (which gives the figures), not a benchmark itself.
 import { serve } from "../../e2e/support/server.mjs";
-import { launch } from "../../e2e/support/browser.mjs";
+import { launch, untilMounted } from "../../e2e/support/browser.mjs";
 
 const [root, query = "sanctions railway"] = process.argv.slice(2);
 if (!root) {
@@ -27,7 +27,7 @@ try {
   const page = await context.newPage();
   await page.goto(server.url);
   // The app's own list, once it has replaced the first screen written at build time.
-  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"), null, { timeout: 120_000 });
+  await untilMounted(page, 120_000);
   await page.locator(".entry-link").first().waitFor({ state: "attached", timeout: 120_000 });
   await new Promise((ok) => setTimeout(ok, 800));
   const box = page.locator("#search-input");

@@ -17,7 +17,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../../e2e/support/server.mjs";
-import { launch } from "../../e2e/support/browser.mjs";
+import { launch, untilMounted } from "../../e2e/support/browser.mjs";
 
 const [runsArg, ...pages] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -88,7 +88,7 @@ async function session(browser, url) {
   await page.addInitScript(probe);
   await page.goto(url);
   // The app's own list, once it has replaced the first screen written at build time.
-  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"), null, { timeout: 120_000 });
+  await untilMounted(page, 120_000);
   await page.locator(".entry-link").first().waitFor({ state: "attached", timeout: 120_000 });
   await pause(500);
   const box = page.locator("#search-input");

@@ -44,8 +44,8 @@ export async function openPage(browser, { colorScheme = "light", viewport } = {}
 }
 
 /** Waits until the app has replaced the prerendered first screen. */
-export async function untilMounted(page) {
-  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"), null, { timeout: 15_000 });
+export async function untilMounted(page, timeout = 15_000) {
+  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"), null, { timeout });
 }
 
 /** Loads `url` and waits until the app has rendered its timeline. */
