@@ -14,6 +14,8 @@ use dateline_package::run_hook;
 use dateline_package::sizes::locate_blob;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
@@ -44,7 +46,7 @@ fn run(dir: &Path) -> Result<(), String> {
     })?;
     corpus::use_blob(Box::leak(found.blob.into_boxed_slice()));
 
-    let screen = render();
+    let screen = render()?;
     let index = dir.join("index.html");
     let page =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
@@ -64,55 +66,38 @@ fn run(dir: &Path) -> Result<(), String> {
 }
 
 /// The app's markup for the default view, as the browser's first render makes it.
-fn render() -> String {
+fn render() -> Result<String, String> {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| App().into_view().to_html());
-    // Mark the root, which the app removes when it mounts its own; end it with the element the
-    // head's render-blocking link waits for (see `insert`).
-    let mut html = html.replacen(
-        "<div class=\"app",
-        &format!("<div {PRERENDERED} class=\"app"),
-        1,
-    );
-    if let Some(end) = html.rfind("</div>") {
-        html.insert_str(
-            end,
-            &format!("<span id=\"{FIRST_SCREEN_END}\" hidden></span>"),
-        );
-    }
-    without_style_attributes(&html)
+    prepare(&html)
 }
 
-/// `html` without its `style` attributes: a strict Content-Security-Policy refuses them in
-/// markup (the app sets the same styles through the CSSOM, which it allows). Only the list's
-/// spacers have one, and a first screen needs no spacer below it.
-fn without_style_attributes(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    // Text is escaped (`<` as `&lt;`), so every `<` opens a tag; the tag runs to the first `>`
-    // outside a quoted value, and values are double-quoted with their quotes escaped.
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open..];
-        let mut quoted = false;
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| {
-                quoted ^= c == '"';
-                c == '>' && !quoted
-            })
-            .map_or(rest.len(), |(i, _)| i + 1);
-        let mut tag = &rest[..end];
-        while let Some(at) = tag.find(" style=\"") {
-            out.push_str(&tag[..at]);
-            let value = &tag[at + " style=\"".len()..];
-            tag = value.find('"').map_or("", |close| &value[close + 1..]);
-        }
-        out.push_str(tag);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+/// The app's markup made the page's first screen: its root marked, which the app removes when
+/// it mounts its own, and ended with the element the head's render-blocking link waits for (see
+/// `insert`); without `style` attributes, which a strict Content-Security-Policy refuses in
+/// markup (the app sets the same styles through the CSSOM, which it allows: only the list's
+/// spacers have one, and a first screen needs no spacer below it).
+fn prepare(html: &str) -> Result<String, String> {
+    let mut root = true;
+    rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("div.app", |el| {
+                if std::mem::take(&mut root) {
+                    el.set_attribute(PRERENDERED, "")?;
+                    el.append(
+                        &format!("<span id=\"{FIRST_SCREEN_END}\" hidden></span>"),
+                        ContentType::Html,
+                    );
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!("[style]", |el| {
+                el.remove_attribute("style");
+                Ok(())
+            })),
+    )
+    .map_err(|e| format!("the app's markup does not rewrite: {e}"))
 }
 
 /// The id of the last element of the prerendered screen: once the parser has reached it, the
@@ -143,10 +128,19 @@ mod tests {
     #[test]
     fn style_attributes_go_and_the_rest_stays() {
         assert_eq!(
-            without_style_attributes(
+            prepare(
                 r#"<div class="rows-spacer" style="height:0px;"></div><p style="">a style="x"</p>"#
-            ),
+            )
+            .unwrap(),
             r#"<div class="rows-spacer"></div><p>a style="x"</p>"#
+        );
+    }
+
+    #[test]
+    fn the_root_is_marked_and_ended_once() {
+        assert_eq!(
+            prepare(r#"<div class="app reading"><p>x</p><div class="app"></div></div>"#).unwrap(),
+            r#"<div class="app reading" data-prerendered=""><p>x</p><div class="app"></div><span id="first-screen-end" hidden></span></div>"#
         );
     }
 
