@@ -16,6 +16,7 @@
 use crate::model::Corpus;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::{Mutex, OnceLock};
 
 /// The packed text of a corpus as the blob holds it: the dictionary (empty when the corpus is
@@ -33,8 +34,9 @@ pub struct Packed<'a> {
 struct PackedArticle<'a> {
     #[serde(borrow, with = "serde_bytes")]
     frame: &'a [u8],
-    paragraphs: Vec<u32>,
-    captions: Vec<u32>,
+    // Borrowed when written, owned when read (lengths are varints in the blob).
+    paragraphs: Cow<'a, [u32]>,
+    captions: Cow<'a, [u32]>,
 }
 
 /// Why packed text could not be read back.
@@ -146,8 +148,8 @@ impl PackedOwned {
                 .iter()
                 .map(|(frame, paragraphs, captions)| PackedArticle {
                     frame,
-                    paragraphs: paragraphs.clone(),
-                    captions: captions.clone(),
+                    paragraphs: Cow::Borrowed(paragraphs),
+                    captions: Cow::Borrowed(captions),
                 })
                 .collect(),
         }
@@ -195,7 +197,7 @@ mod build {
         // Each core packs its share of the articles (zstd's compressor is one-threaded).
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let share = texts.len().div_ceil(threads).max(1);
-        let frames = std::thread::scope(|scope| {
+        let frames: Vec<Vec<u8>> = std::thread::scope(|scope| {
             let workers: Vec<_> = texts
                 .chunks(share)
                 .map(|chunk| {
@@ -207,11 +209,10 @@ mod build {
                         .expect("zstd takes any level from 1 to 22 and any dictionary it trained");
                         chunk
                             .iter()
-                            .map(|(text, paragraphs, captions)| {
-                                let frame = compressor
+                            .map(|(text, ..)| {
+                                compressor
                                     .compress(text.as_bytes())
-                                    .expect("compressing into a growable buffer cannot fail");
-                                (frame, paragraphs.clone(), captions.clone())
+                                    .expect("compressing into a growable buffer cannot fail")
                             })
                             .collect::<Vec<_>>()
                     })
@@ -222,6 +223,11 @@ mod build {
                 .flat_map(|w| w.join().expect("a packing thread panicked"))
                 .collect()
         });
+        let frames = frames
+            .into_iter()
+            .zip(texts)
+            .map(|(frame, (_, paragraphs, captions))| (frame, paragraphs, captions))
+            .collect();
         PackedOwned { dictionary, frames }
     }
 
@@ -265,7 +271,7 @@ pub fn attach(corpus: &mut Corpus, packed: Packed<'static>) -> Result<(), Unpack
                 len: a
                     .paragraphs
                     .iter()
-                    .chain(&a.captions)
+                    .chain(a.captions.iter())
                     .fold(0u32, |sum, &len| sum.saturating_add(len)),
                 unpacker,
                 text: OnceLock::new(),
