@@ -37,6 +37,8 @@ test("typing a search narrows the timeline, marks matches, and is one history en
     assert.equal(await count(page), "5 articles");
     await page.locator("#search-input").pressSequentially("refugee ", { delay: 20 });
     await page.getByText("1 of 5 articles matches").waitFor();
+    // The address follows the frame that shows the result.
+    await page.waitForURL((address) => address.search === "?q=refugee+", { timeout: 5_000 });
     assert.equal(new URL(page.url()).search, "?q=refugee+");
     const entry = page.locator(".entry");
     assert.equal(await entry.count(), 1);

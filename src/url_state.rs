@@ -3,7 +3,8 @@
 //! The URL query is the single source of truth for the view. [`use_view_state`] parses it
 //! (through the core codec) into a signal, re-parses it whenever the browser moves through
 //! history, and gives components one way to change the view: [`ViewControl::navigate`], which
-//! pushes one history entry. URLs are written relative to the page (`?a=…`, or the page's own
+//! pushes one history entry. (A search being typed is shown first and written to the address
+//! right after the frame that shows it: [`ViewControl::type_search`].) URLs are written relative to the page (`?a=…`, or the page's own
 //! path for the default view), so they work at any sub-path and from `file://`, where
 //! `location.origin` is "null" and router crates that build absolute URLs fail.
 
@@ -31,6 +32,19 @@ pub struct ViewControl {
     typing: StoredValue<bool>,
     /// Re-reads the address into the view: after every write here, and on Back or Forward.
     reread: Callback<()>,
+    /// Shows a query before the address says it (typing: see [`Self::type_search`]).
+    show: Callback<String>,
+    /// The address a keystroke has shown but not yet written.
+    pending: StoredValue<Option<Pending>>,
+}
+
+/// An address change waiting for the frame that shows it to be painted.
+#[derive(Clone)]
+struct Pending {
+    /// What goes in the address bar.
+    target: String,
+    /// Whether it takes the place of the current history entry rather than adding one.
+    replace: bool,
 }
 
 impl ViewControl {
@@ -42,10 +56,37 @@ impl ViewControl {
 
     /// Shows `next` as the search being typed: the first keystroke adds a history entry, the
     /// following ones update it, so Back returns to the view before the search.
+    ///
+    /// The view follows the key at once and the address after the frame that shows it: writing
+    /// the address (and the browser's work that follows, such as fetching the favicon again) is
+    /// then not part of the time from the key to its result on screen. The address is written
+    /// before any other change of view, and dropped if the user goes Back or Forward first.
     pub fn type_search(&self, next: ViewState) {
         let replace = self.typing.get_value();
         self.typing.set_value(true);
-        self.go(next, replace);
+        if self.state.get_untracked() == next {
+            return;
+        }
+        let query = url_state::encode(&next);
+        let waiting = self.pending.get_value().is_some();
+        self.pending.update_value(|pending| {
+            let target = address_target(&query);
+            *pending = Some(match pending.take() {
+                // Keys within one frame: the first decides whether an entry is added.
+                Some(earlier) => Pending {
+                    target,
+                    replace: earlier.replace && replace,
+                },
+                None => Pending { target, replace },
+            });
+        });
+        self.show.run(query);
+        if !waiting {
+            let pending = self.pending;
+            request_animation_frame(move || {
+                set_timeout(move || write_pending(pending), std::time::Duration::ZERO);
+            });
+        }
     }
 
     fn go(&self, next: ViewState, replace: bool) {
@@ -94,27 +135,45 @@ impl ViewControl {
     /// Puts `query` (with its `?`, or empty for the default view) in the address bar as a new
     /// history entry, or in place of the current one, then shows what it says.
     fn write_query(&self, query: String, replace: bool) {
-        // The History API directly rather than through `gloo-history`, which stores a serde-encoded
-        // state with a random id in every entry: dropping it took 14.3 KB gzip (4.3 %) off the app
-        // shell (`dateline-size`), with `serde-wasm-bindgen`, `getrandom` and float formatting.
-        //
-        // An empty query must still replace the old one: the page's own path does that.
-        let target = if query.is_empty() {
-            window().location().pathname().unwrap_or_default()
-        } else {
-            query
-        };
-        let history = window().history().expect("a window has a history");
-        let written = if replace {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
-        } else {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&target))
-        };
-        // A browser may refuse (too many entries too fast): the view then stays what the address says.
-        if let Err(e) = written {
-            leptos::logging::warn!("the address could not be changed to {target}: {e:?}");
-        }
+        // A keystroke's address first, so history keeps the order the user made it in.
+        write_pending(self.pending);
+        write_address(&address_target(&query), replace);
         self.reread.run(());
+    }
+}
+
+/// What goes in the address bar for `query` (with its `?`, or empty for the default view, which
+/// is the page's own path: an empty URL would leave the old query in place).
+fn address_target(query: &str) -> String {
+    if query.is_empty() {
+        window().location().pathname().unwrap_or_default()
+    } else {
+        query.to_owned()
+    }
+}
+
+/// Writes the address a keystroke has shown, if it is still waiting.
+fn write_pending(pending: StoredValue<Option<Pending>>) {
+    // Gone with the page (the root component) or already written.
+    if let Some(Some(Pending { target, replace })) = pending.try_update_value(Option::take) {
+        write_address(&target, replace);
+    }
+}
+
+/// Puts `target` in the address bar as a new history entry, or in place of the current one.
+fn write_address(target: &str, replace: bool) {
+    // The History API directly rather than through `gloo-history`, which stores a serde-encoded
+    // state with a random id in every entry: dropping it took 14.3 KB gzip (4.3 %) off the app
+    // shell (`dateline-size`), with `serde-wasm-bindgen`, `getrandom` and float formatting.
+    let history = window().history().expect("a window has a history");
+    let written = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(target))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(target))
+    };
+    // A browser may refuse (too many entries too fast): the view then stays what the address says.
+    if let Err(e) = written {
+        leptos::logging::warn!("the address could not be changed to {target}: {e:?}");
     }
 }
 
@@ -147,9 +206,9 @@ pub fn is_offline_copy() -> bool {
 
 /// Sets up the URL-backed view state. Call once, in the root component.
 pub fn use_view_state() -> ViewControl {
-    let read = || url_state::parse_for(&address_query(), corpus(), catalogue());
+    let read = |query: &str| url_state::parse_for(query, corpus(), catalogue());
 
-    let first = read();
+    let first = read(&address_query());
     let (state, set_state) = signal(first.state);
     let (notices, set_notices) = signal(first.notices);
     let typing = StoredValue::new(false);
@@ -161,8 +220,8 @@ pub fn use_view_state() -> ViewControl {
     });
     let link_base = Memo::new(move |_| narrowing.with(url_state::encode));
 
-    let reread = Callback::new(move |()| {
-        let parsed = read();
+    let show = Callback::new(move |query: String| {
+        let parsed = read(&query);
         set_state.set(parsed.state);
         // Unchanged notices (none, while typing) wake nothing.
         set_notices.maybe_update(|notices| {
@@ -173,8 +232,14 @@ pub fn use_view_state() -> ViewControl {
             changed
         });
     });
-    // The root component lives as long as the page, and so does this listener.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| reread.run(()));
+    let reread = Callback::new(move |()| show.run(address_query()));
+    let pending = StoredValue::new(None);
+    // The root component lives as long as the page, and so does this listener. Back or Forward
+    // before a keystroke's address was written: the browser's entry wins, and it is dropped.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        pending.set_value(None);
+        reread.run(());
+    });
 
     ViewControl {
         state: state.into(),
@@ -184,5 +249,7 @@ pub fn use_view_state() -> ViewControl {
         link_base,
         typing,
         reread,
+        show,
+        pending,
     }
 }
