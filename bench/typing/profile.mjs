@@ -10,6 +10,7 @@
 // compiled the code they run). PROFILE_PAINTS=1 adds every main-thread event over keys 3 to 5
 // by name and the Paint events of keys 3 and 4 with the area and node each painted (a favicon
 // fetched again on every address change showed up here).
+// PROFILE_TOP=N lists N functions by total time instead of 60.
 // A diagnostic beside bench/typing/run.mjs (which gives the figures), not a benchmark itself.
 import { serve } from "../../e2e/support/server.mjs";
 import { launch, untilMounted } from "../../e2e/support/browser.mjs";
@@ -167,7 +168,7 @@ try {
     for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + (dt[i + 1] ?? 0) / 1000);
   });
   console.log(`\nTotal time by wasm function (itself and what it called):`);
-  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 60)) {
+  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 60))) {
     console.log(`${ms.toFixed(1).padStart(8)}  ${name.slice(0, 140)}`);
   }
   await context.close();

@@ -7,13 +7,16 @@
 // `requestAnimationFrame` followed by a message-channel task), which is when the page has
 // painted what the action caused; and the Event Timing entries (durations of 16 ms or more) of
 // the same interactions. Every page is compared with a blank page holding only the same controls
-// and no work (the floor), so a figure reads as a ratio.
+// and no work (the floor), so a figure reads as a ratio. Typing is also compared with the DOM
+// floor: the largest page's own first screen with the app taken out and dom-floor.js in its
+// place, which on each key rewrites the screen's texts in place and does nothing else (what the
+// browser needs at least to show a new result, on this machine).
 //
 // Usage: node bench/typing/run.mjs <runs> <label>=<dist dir> ...
 // BENCH_TYPING_ONLY=1 measures typing alone (quicker, for trying a change; also runs on a page
 // built without facets or histogram).
 // (scripts/bench-typing.sh builds the pages and calls this).
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../../e2e/support/server.mjs";
@@ -79,8 +82,28 @@ function probe() {
 const pause = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const arm = (page, action, events) => page.evaluate(([action, events]) => (window.__armed = { action, events }), [action, events]);
 
-/** One run on one page: every action, its samples. */
-async function session(browser, url) {
+/**
+ * A copy of the built page in `root` whose first screen (written at build time) stays, with the
+ * app's scripts taken out and the DOM floor's script in their place; in a new temporary directory.
+ */
+async function domFloor(root) {
+  const out = await mkdtemp(join(tmpdir(), "dateline-dom-floor-"));
+  for (const name of await readdir(root)) {
+    if (name.endsWith(".css") || name.endsWith(".svg")) await copyFile(join(root, name), join(out, name));
+  }
+  await copyFile(join(import.meta.dirname, "dom-floor.js"), join(out, "dom-floor.js"));
+  const page = (await readFile(join(root, "index.html"), "utf8"))
+    .replace(/<script\b[^>]*><\/script>/g, "")
+    .replace(/<link rel="(?:modulepreload|preload|expect)"[^>]*>/g, "")
+    .replace(' data-prerendered=""', "")
+    .replace("</body>", '<script src="dom-floor.js"></script></body>');
+  if (!page.includes('class="entry-link"')) throw new Error(`${root}/index.html has no prerendered entries`);
+  await writeFile(join(out, "index.html"), page);
+  return out;
+}
+
+/** One run on one page: every action, its samples (typing alone for a page that only types). */
+async function session(browser, url, typingOnly) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -104,7 +127,7 @@ async function session(browser, url) {
     await pause(300);
   }
 
-  if (process.env.BENCH_TYPING_ONLY) {
+  if (process.env.BENCH_TYPING_ONLY || typingOnly) {
     return finish(page, context, errors);
   }
   const facet = page.locator(".facet-value input").first();
@@ -167,19 +190,24 @@ const percentile = (xs, p) => {
 
 const dir = await mkdtemp(join(tmpdir(), "dateline-floor-"));
 await writeFile(join(dir, "index.html"), BLANK);
-const targets = [{ label: "blank page (floor)", root: dir }, ...pages.map((spec) => {
+const apps = pages.map((spec) => {
   const [label, root] = spec.split("=");
   return { label, root };
-})];
+});
+const targets = [
+  { label: "blank page (floor)", root: dir },
+  { label: "DOM floor", root: await domFloor(apps[apps.length - 1].root), typingOnly: true },
+  ...apps,
+];
 
 const browser = await launch();
 const rows = [];
 try {
-  for (const { label, root } of targets) {
+  for (const { label, root, typingOnly } of targets) {
     const server = await serve({ root });
     const samples = [];
     try {
-      for (let run = 0; run < runs; run++) samples.push(...(await session(browser, server.url)));
+      for (let run = 0; run < runs; run++) samples.push(...(await session(browser, server.url, typingOnly)));
     } finally {
       await server.close();
     }
@@ -203,6 +231,7 @@ for (const action of ACTIONS) {
   );
   for (const row of rows) {
     const xs = of(row, action);
+    if (xs.length === 0) continue;
     const timed = row.samples.filter((s) => s.action === action).map((s) => s.event);
     const slow = timed.filter((d) => d > 0).length;
     const ratio = percentile(xs, 95) / percentile(base, 95);
@@ -216,6 +245,7 @@ for (const action of ACTIONS) {
 const largest = rows[rows.length - 1];
 const typing = of(largest, "typing");
 const floorTyping = of(floor, "typing");
+const domFloorTyping = of(rows[1], "typing");
 const checks = [
   [`typing p95 ≤ 16 ms`, percentile(typing, 95) <= 16],
   [`typing p50 ≤ floor p50 + 5 ms`, percentile(typing, 50) <= percentile(floorTyping, 50) + 5],
@@ -223,3 +253,8 @@ const checks = [
 ];
 console.log(`\nTargets on ${largest.label}:`);
 for (const [what, met] of checks) console.log(`  ${met ? "met    " : "not met"}  ${what}`);
+console.log(
+  `DOM floor (${largest.label}'s first screen rewritten by plain JS): typing p50 ${fmt(percentile(domFloorTyping, 50)).trim()}, ` +
+    `p95 ${fmt(percentile(domFloorTyping, 95)).trim()} ms; ${largest.label} p95 / DOM floor p95 = ` +
+    `${(percentile(typing, 95) / percentile(domFloorTyping, 95)).toFixed(2)}`,
+);
