@@ -23,7 +23,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 9;
+pub const FORMAT_VERSION: u16 = 10;
 
 const HEADER_LEN: usize = MAGIC.len() + 2 + 8;
 
@@ -177,6 +177,10 @@ mod tests {
         }];
         a.entities = vec![0];
         a.date_source = Sourced::text(9, "Monday, 25th March 2019", Confidence::High);
+        a.headline_source = Sourced {
+            provenance: crate::model::Provenance::Column("title".into()),
+            confidence: Confidence::High,
+        };
         Corpus::new(vec![a, article("undated", None)], entities).with_left_out(vec![LeftOut {
             source: "notes/empty.txt".into(),
             reason: "the file is empty".into(),
@@ -227,7 +231,7 @@ mod tests {
     /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
     fn committed_current_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v9.bin");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v10.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }
@@ -238,7 +242,7 @@ mod tests {
     /// Blobs of older formats are refused by name, never misread.
     #[test]
     fn committed_older_fixtures_are_refused_by_version() {
-        for found in [1, 2, 3, 4, 5, 6, 7, 8] {
+        for found in [1, 2, 3, 4, 5, 6, 7, 8, 9] {
             let path = format!(
                 "{}/tests/fixtures/corpus-v{found}.bin",
                 env!("CARGO_MANIFEST_DIR")

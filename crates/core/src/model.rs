@@ -152,6 +152,8 @@ pub enum Provenance {
     Inferred(String),
     /// Nothing gave a value.
     Unknown,
+    /// Read from a named column of an export's row (or a field of its JSON object), e.g. `title`.
+    Column(String),
 }
 
 /// How sure ingestion is of a field's value.
@@ -214,6 +216,7 @@ impl Sourced {
             Provenance::Text { line, evidence } => format!("from line {line}: “{evidence}”"),
             Provenance::Inferred(reason) => format!("inferred: {reason}"),
             Provenance::Unknown => "unknown".to_owned(),
+            Provenance::Column(name) => format!("from the column “{name}”"),
         }
     }
 }
