@@ -46,6 +46,33 @@ pub struct Config {
     /// Whether a file that gives no article fails the build instead of being left out.
     #[serde(default)]
     pub strict: bool,
+    /// The columns of CSV and JSON exports that hold each field, where they have other names
+    /// than the usual ones ([`crate::records`]).
+    #[serde(default)]
+    pub columns: Columns,
+}
+
+/// `[columns]`: for each field of an article, the name of the column (or JSON field) that holds
+/// it in the corpus's CSV and JSON files. A field not named here is found by its usual names.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    /// The headline's column.
+    pub title: Option<String>,
+    /// The publication date's column.
+    pub date: Option<String>,
+    /// The original address's column.
+    pub url: Option<String>,
+    /// The article text's column.
+    pub text: Option<String>,
+    /// The outlet's column.
+    pub outlet: Option<String>,
+    /// The authors' column.
+    pub author: Option<String>,
+    /// The language's column.
+    pub language: Option<String>,
+    /// The tags' or keywords' column.
+    pub tags: Option<String>,
 }
 
 /// The build's limits: a corpus beyond them fails with a message saying which and how to raise
@@ -88,7 +115,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
             text,
             &e,
             "the file holds strict = true/false (above the tables), a [boilerplate] table \
-             (drop_lines, end_markers) and a [limits] table (max_article_bytes, max_articles)",
+             (drop_lines, end_markers), a [limits] table (max_article_bytes, max_articles) and a \
+             [columns] table (title, date, url, text, outlet, author, language, tags: each the \
+             name of a column of the corpus's CSV or JSON files)",
         )
     })?;
     if let Some(blank) = config

@@ -25,9 +25,11 @@ pub mod decode;
 pub mod diagnostic;
 pub mod document;
 pub mod entities;
+mod exports;
 pub mod infer;
 pub mod metadata;
 pub mod page_date;
+pub mod records;
 pub mod report;
 pub mod slug;
 mod source;
@@ -118,6 +120,11 @@ struct Draft {
     encoding: report::Encoding,
     /// What a saved page's markup marked as furniture, left out before its lines.
     page_stripped: Vec<clean::Stripped>,
+    /// The line of its file where it starts, when that is not the first (an export's row).
+    line: Option<usize>,
+    /// Only a headline, no text (an export's row with an empty text column): kept with no
+    /// paragraphs, its reader linking to the original.
+    headline_only: bool,
 }
 
 /// What reading one article file came to.
@@ -128,6 +135,8 @@ enum Outcome {
     LeftOut(Diagnostic),
     /// Its sidecar is wrong: errors that stop the build.
     Errors(Vec<Diagnostic>),
+    /// Something the user may want to know that concerns no one article (an export's encoding).
+    Warning(Diagnostic),
 }
 
 /// How many files are read in parallel between two progress reports.
@@ -163,13 +172,33 @@ pub fn ingest_dir_with(
             .map(|file| read_article(file, options, config.limits))
             .collect();
         for outcome in outcomes {
-            match outcome {
-                Outcome::Draft(draft) => drafts.push(*draft),
-                Outcome::LeftOut(d) => left_out.push(d),
-                Outcome::Errors(mut errors) => diagnostics.append(&mut errors),
-            }
+            take(outcome, &mut drafts, &mut left_out, &mut diagnostics);
         }
         progress((batch * BATCH + chunk.len()).min(total), total);
+    }
+    // The rows of exports, after the files (each export's rows in parallel).
+    for file in &files.records {
+        match exports::read(file, &config) {
+            exports::Export::Rows(outcomes) => {
+                for outcome in outcomes {
+                    take(outcome, &mut drafts, &mut left_out, &mut diagnostics);
+                }
+            }
+            exports::Export::LeftOut(d) => left_out.push(d),
+            exports::Export::Error(d) => diagnostics.push(d),
+        }
+    }
+    if drafts.len() > config.limits.max_articles {
+        diagnostics.push(Diagnostic::error(
+            dir,
+            format!(
+                "the corpus holds {} articles, more than the limit of {}",
+                drafts.len(),
+                config.limits.max_articles
+            ),
+            "raise max_articles under [limits] in dateline.toml, or split the corpus",
+        ));
+        return Err(Report::new(diagnostics));
     }
 
     // The same text twice (a re-scrape, a copy): keep the first, merge the tags. This comes
@@ -218,7 +247,7 @@ pub fn ingest_dir_with(
         .collect();
     let mut articles: Vec<(Draft, clean::Body)> = Vec::with_capacity(cleaned.len());
     for (draft, body) in cleaned {
-        if body.paragraphs.is_empty() {
+        if body.paragraphs.is_empty() && !draft.headline_only {
             left_out.push(Diagnostic::left_out(
                 &draft.path,
                 &draft.source,
@@ -317,11 +346,15 @@ pub fn ingest_dir_with(
             ));
         }
         for w in &draft.warnings {
-            diagnostics.push(Diagnostic::warning(
+            let warning = Diagnostic::warning(
                 &draft.path,
                 w.clone(),
                 format!("set it in {}", draft.sidecar_name),
-            ));
+            );
+            diagnostics.push(match draft.line {
+                Some(line) => warning.at_line(line),
+                None => warning,
+            });
         }
         let article = Article {
             slug,
@@ -359,6 +392,21 @@ pub fn ingest_dir_with(
     })
 }
 
+/// Sorts one outcome of reading into the drafts, the files left out and the diagnostics.
+fn take(
+    outcome: Outcome,
+    drafts: &mut Vec<Draft>,
+    left_out: &mut Vec<Diagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    match outcome {
+        Outcome::Draft(draft) => drafts.push(*draft),
+        Outcome::LeftOut(d) => left_out.push(d),
+        Outcome::Errors(mut errors) => diagnostics.append(&mut errors),
+        Outcome::Warning(d) => diagnostics.push(d),
+    }
+}
+
 /// Reads one article file and establishes its fields: metadata first, then markup, then text.
 fn read_article(file: &source::ArticleFile, options: Options, limits: config::Limits) -> Outcome {
     let meta = match (&file.sidecar, options.use_metadata) {
@@ -391,6 +439,50 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         how: decoded.how,
         note: decoded.note,
     };
+    let stated = Stated {
+        headline: meta.headline.map(|h| (h, Sourced::METADATA)),
+        outlet: meta.outlet.map(|o| (o, Sourced::METADATA)),
+        date: meta.published.map(|d| (d, Sourced::METADATA)),
+        url: meta.url,
+        tags: meta.tags,
+    };
+    establish(
+        Source {
+            name: file.relative.clone(),
+            path: file.path.clone(),
+            fix_in: file.sidecar_name(),
+            format: file.format,
+            encoding,
+        },
+        stated,
+        doc,
+    )
+}
+
+/// What a source states outright about an article, each with where it says it: a sidecar, or
+/// an export's columns. It wins over the markup and the text.
+#[derive(Default)]
+struct Stated {
+    headline: Option<(String, Sourced)>,
+    outlet: Option<(String, Sourced)>,
+    date: Option<(Date, Sourced)>,
+    url: Option<String>,
+    tags: Vec<String>,
+}
+
+/// Where an article comes from.
+struct Source {
+    /// As the report and the page name it: the file's path, or an export's row.
+    name: String,
+    path: std::path::PathBuf,
+    /// Where the user sets a field that was not found: the sidecar's name, or `[columns]`.
+    fix_in: String,
+    format: document::Format,
+    encoding: report::Encoding,
+}
+
+/// Establishes an article's fields from what its source states, then its markup, then its text.
+fn establish(source: Source, stated: Stated, doc: document::Document) -> Outcome {
     let lines = doc.lines;
     let folded: Vec<String> = lines.iter().map(|l| text::fold(&l.text)).collect();
     let page_stripped = doc.stripped;
@@ -404,8 +496,8 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
     let opens_with_paragraph = lines
         .first()
         .is_some_and(|l| infer::headline::is_paragraph(&l.text));
-    let (headline, headline_source) = if let Some(h) = meta.headline {
-        (h, Sourced::METADATA)
+    let (headline, headline_source) = if let Some(stated) = stated.headline {
+        stated
     } else if let Some((h, tag)) = markup.headline {
         (h, tagged(tag))
     } else if let Some((h, source)) = opens_with_paragraph
@@ -440,8 +532,8 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
     };
 
     let dateline = infer::dateline::find(&lines);
-    let (outlet, outlet_source) = if let Some(o) = meta.outlet {
-        (Some(o), Sourced::METADATA)
+    let (outlet, outlet_source) = if let Some((o, source)) = stated.outlet {
+        (Some(o), source)
     } else if let Some((o, tag)) = markup.outlet {
         (Some(o), tagged(tag))
     } else if let Some((o, source)) = infer::outlet::infer(&lines, dateline.as_ref()) {
@@ -451,8 +543,8 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         (None, Sourced::UNKNOWN)
     };
 
-    let (date, date_source) = if let Some(d) = meta.published {
-        (Some(d), Sourced::METADATA)
+    let (date, date_source) = if let Some((d, source)) = stated.date {
+        (Some(d), source)
     } else if let Some((d, source)) = markup.date {
         if source.confidence == Confidence::Low {
             warnings.push(format!(
@@ -482,11 +574,23 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         }
     };
 
+    let headline_only = lines.is_empty();
+    // Rows with no text are told apart by their headline and address instead.
+    let text_key = if headline_only {
+        format!(
+            "{} {}",
+            text::fold(&headline),
+            stated.url.as_deref().unwrap_or_default()
+        )
+    } else {
+        // The fold of the text is the folds of its lines joined by spaces.
+        folded.join(" ")
+    };
     Outcome::Draft(Box::new(Draft {
-        source: file.relative.clone(),
-        path: file.path.clone(),
-        sidecar_name: file.sidecar_name(),
-        format: file.format,
+        source: source.name,
+        path: source.path,
+        sidecar_name: source.fix_in,
+        format: source.format,
         headline,
         headline_source,
         headline_at,
@@ -495,14 +599,15 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         date,
         date_source,
         place: dateline.map(|d| d.place),
-        url: meta.url.or(markup.url),
-        tags: meta.tags,
+        url: stated.url.or(markup.url),
+        tags: stated.tags,
         warnings,
-        // The fold of the text is the folds of its lines joined by spaces.
-        text_key: folded.join(" "),
+        text_key,
         folded,
         lines,
-        encoding,
+        encoding: source.encoding,
         page_stripped,
+        line: None,
+        headline_only,
     }))
 }

@@ -219,7 +219,7 @@ fn has_local_offset(value: &str) -> bool {
     OFFSET.is_match(value.trim()) && !is_utc(value)
 }
 
-fn to_date(d: CivilDate) -> Date {
+pub(crate) fn to_date(d: CivilDate) -> Date {
     Date {
         year: d.year(),
         month: d.month() as u8,

@@ -1,7 +1,8 @@
 //! Finding and reading the files of a corpus folder.
 //!
 //! Articles are `.txt`, `.md` and `.html` files anywhere below the folder, each optionally
-//! paired with a `<name>.meta.toml` sidecar beside it; `dateline.toml` (configuration) and
+//! paired with a `<name>.meta.toml` sidecar beside it, and the rows of `.csv`, `.json` and
+//! `.jsonl` exports ([`crate::records`]); `dateline.toml` (configuration) and
 //! `gazetteer.toml` (entities) stand at the top, and a top-level `README.md` is documentation.
 //! Hidden files and folders are skipped, and so is the `<name>_files` folder a browser saves
 //! beside `<name>.html` (its images, scripts and frames), named once in the report.
@@ -16,6 +17,7 @@ use crate::decode::{self, Decoded};
 use crate::diagnostic::{line_of, Diagnostic};
 use crate::document::Format;
 use crate::entities;
+use crate::records;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -89,6 +91,15 @@ impl ArticleFile {
     }
 }
 
+/// An export whose rows or objects are articles.
+#[derive(Debug)]
+pub(crate) struct RecordFile {
+    pub path: PathBuf,
+    /// The path relative to the corpus folder, with `/` separators.
+    pub relative: String,
+    pub kind: records::Kind,
+}
+
 /// Everything found in a corpus folder.
 #[derive(Debug, Default)]
 pub(crate) struct Files {
@@ -97,6 +108,8 @@ pub(crate) struct Files {
     pub gazetteer: Option<TextFile>,
     /// Sorted by relative path.
     pub articles: Vec<ArticleFile>,
+    /// Exports, sorted by relative path.
+    pub records: Vec<RecordFile>,
     /// Files that are not articles, as left-out warnings.
     pub left_out: Vec<Diagnostic>,
 }
@@ -158,12 +171,21 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
             .and_then(|e| Format::from_extension(&e.to_string_lossy()))
         {
             articles.push((path, format));
+        } else if let Some(kind) = path
+            .extension()
+            .and_then(|e| records::Kind::from_extension(&e.to_string_lossy()))
+        {
+            files.records.push(RecordFile {
+                relative: relative(&path),
+                path,
+                kind,
+            });
         } else {
             files.left_out.push(Diagnostic::left_out(
                 &path,
                 &relative(&path),
                 "not an article file",
-                "articles are .txt, .md or .html files; rename it, or move it out of the corpus folder to silence this",
+                "articles are .txt, .md or .html files, or the rows of .csv, .json and .jsonl exports; rename it, or move it out of the corpus folder to silence this",
             ));
         }
     }
@@ -203,10 +225,13 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
             "rename the sidecar to match its article (<name>.meta.toml beside <name>.txt), or delete it",
         ));
     }
-    if files.articles.is_empty() && diagnostics.iter().all(|d| !d.is_error()) {
+    if files.articles.is_empty()
+        && files.records.is_empty()
+        && diagnostics.iter().all(|d| !d.is_error())
+    {
         diagnostics.push(Diagnostic::error(
             dir,
-            "the corpus folder holds no .txt, .md or .html article",
+            "the corpus folder holds no .txt, .md or .html article, and no .csv, .json or .jsonl export",
             "add article files, or point DATELINE_CORPUS at another folder",
         ));
     }

@@ -1,0 +1,222 @@
+//! Corpus folders holding exports (CSV, JSON, JSON Lines) in the shapes the common tools write
+//! them: news-please's JSON, trafilatura's JSON and CSV, a Media Cloud story list. Each row is an
+//! article named by its row; broken rows fail the build at their line.
+
+use dateline_core::{Article, Provenance};
+use dateline_ingest::{ingest_dir, Ingested, Report};
+use std::fs;
+
+/// Writes `files` into a fresh folder and ingests it.
+fn ingest(files: &[(&str, &str)]) -> (tempfile::TempDir, Result<Ingested, Report>) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let result = ingest_dir(dir.path());
+    (dir, result)
+}
+
+fn by_source<'a>(ingested: &'a Ingested, source: &str) -> &'a Article {
+    ingested
+        .corpus
+        .articles()
+        .iter()
+        .find(|a| a.source == source)
+        .unwrap_or_else(|| panic!("no article from {source}"))
+}
+
+/// The report's lines, with the folder's path taken out.
+fn lines(dir: &tempfile::TempDir, report: &Report) -> Vec<String> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            d.to_string()
+                .replace(&format!("{}/", dir.path().display()), "")
+        })
+        .collect()
+}
+
+const NEWS_PLEASE: &str = r#"[
+  {
+    "authors": ["Anna Petrova"],
+    "date_download": "2023-09-14 08:12:55",
+    "date_modify": null,
+    "date_publish": "2023-09-13 17:40:00",
+    "description": "Kim Jong Un left the Vostochny cosmodrome after talks with Vladimir Putin.",
+    "filename": "https%3A%2F%2Ftass.com%2Fpolitics%2F1673001.json",
+    "image_url": "https://tass.com/img/1.jpg",
+    "language": "en",
+    "localpath": null,
+    "maintext": "Kim Jong Un left the Vostochny cosmodrome on Wednesday evening after more than four hours of talks with Vladimir Putin.\n\nThe two leaders toured the launch pads and discussed cooperation in space, the Kremlin said.",
+    "source_domain": "tass.com",
+    "text": null,
+    "title": "Kim leaves Vostochny after talks with Putin",
+    "title_page": null,
+    "title_rss": null,
+    "url": "https://tass.com/politics/1673001"
+  }
+]"#;
+
+const TRAFILATURA_JSON: &str = r#"{"title": "Russia and North Korea open a road bridge project", "author": "Staff", "hostname": "themoscowtimes.com", "date": "2024-06-19", "fingerprint": "ffc29e8a1", "id": null, "license": null, "comments": "", "raw_text": "Russia and North Korea agreed to build a road bridge across the Tumen River. The bridge will link Khasan and Tumangang.", "text": "Russia and North Korea agreed to build a road bridge across the Tumen River.\nThe bridge will link Khasan and Tumangang.", "language": "en", "image": null, "pagetype": "article", "source": "https://www.themoscowtimes.com/2024/06/19/bridge-a1", "source-hostname": "The Moscow Times", "excerpt": "Russia and North Korea agreed to build a road bridge.", "categories": "", "tags": "Tumen River;bridge"}
+"#;
+
+const TRAFILATURA_CSV: &str = "url\tid\tfingerprint\thostname\ttitle\timage\tdate\ttext\tcomments\tlicense\tpagetype\n\
+https://www.nknews.org/2019/04/kim-arrives\t\tab12\tnknews.org\tKim arrives in Vladivostok by train\t\t2019-04-24\tKim Jong Un arrived in Vladivostok on Wednesday aboard his armoured train, ahead of his first summit with Vladimir Putin.\t\t\tarticle\n";
+
+const MEDIA_CLOUD: &str = "id,indexed_date,language,media_name,media_url,publish_date,title,url\n\
+c0ffee01,2019-04-26 03:00:00,en,rt.com,rt.com,2019-04-25 14:05:00,\"Putin, Kim hold first summit on Russky Island\",https://www.rt.com/news/457507-putin-kim-summit/\n\
+c0ffee02,2019-04-26 03:10:00,en,tass.com,tass.com,2019-04-25 18:00:00,Putin says Kim needs security guarantees,https://tass.com/politics/1055663\n";
+
+#[test]
+fn the_exports_of_common_tools_become_articles_named_by_their_rows() {
+    let (_dir, result) = ingest(&[
+        ("news-please.json", NEWS_PLEASE),
+        ("trafilatura.jsonl", TRAFILATURA_JSON),
+        ("trafilatura.csv", TRAFILATURA_CSV),
+        ("mediacloud.csv", MEDIA_CLOUD),
+    ]);
+    let ingested = result.unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(ingested.corpus.len(), 5);
+
+    let np = by_source(&ingested, "news-please.json item 1");
+    assert_eq!(np.headline, "Kim leaves Vostochny after talks with Putin");
+    assert_eq!(np.date.unwrap().to_string(), "2023-09-13");
+    assert_eq!(np.outlet.as_deref(), Some("tass.com"));
+    assert_eq!(np.url.as_deref(), Some("https://tass.com/politics/1673001"));
+    assert_eq!(np.paragraphs.len(), 2);
+    assert_eq!(
+        np.date_source.provenance,
+        Provenance::Column("date_publish".into())
+    );
+    assert_eq!(np.headline_source.describe(), "from the column “title”");
+
+    let tj = by_source(&ingested, "trafilatura.jsonl item 1");
+    assert_eq!(tj.outlet.as_deref(), Some("The Moscow Times"));
+    // Its `source` is the address, and `text` (not `raw_text`) the body.
+    assert_eq!(
+        tj.url.as_deref(),
+        Some("https://www.themoscowtimes.com/2024/06/19/bridge-a1")
+    );
+    assert_eq!(tj.tags, ["Tumen River", "bridge"]);
+    assert!(tj.paragraphs[0].starts_with("Russia and North Korea agreed"));
+
+    let tc = by_source(&ingested, "trafilatura.csv row 1");
+    assert_eq!(tc.headline, "Kim arrives in Vladivostok by train");
+    assert_eq!(tc.outlet.as_deref(), Some("nknews.org"));
+    assert_eq!(tc.date.unwrap().to_string(), "2019-04-24");
+
+    // A Media Cloud story list has no text: headline-only articles, dated and linked.
+    let mc = by_source(&ingested, "mediacloud.csv row 1");
+    assert_eq!(mc.headline, "Putin, Kim hold first summit on Russky Island");
+    assert!(mc.paragraphs.is_empty());
+    assert_eq!(mc.outlet.as_deref(), Some("rt.com"));
+    assert_eq!(mc.date.unwrap().to_string(), "2019-04-25");
+    assert_eq!(
+        mc.url.as_deref(),
+        Some("https://www.rt.com/news/457507-putin-kim-summit/")
+    );
+    let second = by_source(&ingested, "mediacloud.csv row 2");
+    assert_ne!(
+        mc.slug, second.slug,
+        "headline-only rows are not merged as duplicates"
+    );
+}
+
+#[test]
+fn a_row_with_bad_quoting_fails_the_build_at_its_line() {
+    let (dir, result) = ingest(&[(
+        "stories.csv",
+        "title,date,text\nFine,2019-04-25,Body.\n\"Kim arrives,2019-04-24,Body two.\nTalks,2019-04-25,Body three.\n",
+    )]);
+    let report = result.expect_err("a broken row must fail the build");
+    let lines = lines(&dir, &report);
+    assert!(
+        lines.iter().any(|l| l.contains("stories.csv:3:")
+            && l.contains("this row has 1 field but the header has 3")
+            && l.contains("double quotes")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_json_value_of_the_wrong_type_fails_the_build_at_its_object() {
+    let (dir, result) = ingest(&[(
+        "items.json",
+        "[\n  {\"title\": \"Fine\", \"text\": \"Body.\"},\n  {\"title\": \"Dated\", \"text\": \"Body.\", \"date\": {\"year\": 2019}}\n]\n",
+    )]);
+    let lines = lines(&dir, &result.expect_err("a wrong type must fail the build"));
+    assert!(
+        lines.iter().any(|l| l.contains("items.json:3:")
+            && l.contains("\"date\" of article 2 is an object, not text")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn rows_without_articles_and_files_of_something_else_are_left_out_by_name() {
+    let (_dir, result) = ingest(&[
+        (
+            "stories.csv",
+            "title,text\nKim arrives,He arrived by train.\n,\n",
+        ),
+        ("package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}"),
+        ("prices.csv", "item,price\nrice,3\n"),
+    ]);
+    let ingested = result.unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(ingested.corpus.len(), 1);
+    let left: Vec<String> = ingested
+        .corpus
+        .left_out()
+        .iter()
+        .map(|l| format!("{}: {}", l.source, l.reason))
+        .collect();
+    assert!(
+        left.iter()
+            .any(|l| l == "stories.csv row 2: stories.csv row 2 has neither a title nor a text"),
+        "{left:#?}"
+    );
+    assert!(
+        left.iter()
+            .any(|l| l.starts_with("package.json: the JSON object holds no array")),
+        "{left:#?}"
+    );
+    assert!(
+        left.iter()
+            .any(|l| l.starts_with("prices.csv: no column of the export holds a title")),
+        "{left:#?}"
+    );
+}
+
+#[test]
+fn columns_named_in_the_config_are_used_and_checked() {
+    let (_dir, result) = ingest(&[
+        (
+            "dateline.toml",
+            "[columns]\ntitle = \"Story Headline\"\ntext = \"Story Body\"\ndate = \"When\"\n",
+        ),
+        (
+            "export.csv",
+            "Story Headline,When,Story Body\nKim arrives,25/04/2019,He arrived by train on Wednesday.\n",
+        ),
+    ]);
+    let ingested = result.unwrap_or_else(|r| panic!("{r}"));
+    let a = by_source(&ingested, "export.csv row 1");
+    assert_eq!(a.headline, "Kim arrives");
+    assert_eq!(a.date.unwrap().to_string(), "2019-04-25");
+
+    let (dir, result) = ingest(&[
+        ("dateline.toml", "[columns]\ntitle = \"Headline Text\"\n"),
+        ("export.csv", "title,text\nKim arrives,Body.\n"),
+    ]);
+    let lines = lines(
+        &dir,
+        &result.expect_err("a misnamed column must fail the build"),
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("export.csv:1:")
+            && l.contains("title = \"Headline Text\"")
+            && l.contains("the columns are: title, text")),
+        "{lines:#?}"
+    );
+}
