@@ -15,7 +15,8 @@ import { launch, openPage, gotoApp } from "./support/browser.mjs";
 import { HOSTILE } from "./fixtures/hostile-corpus.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../target/e2e-hostile/dist");
-const ARTICLES = 8;
+// 8 files, and the 2 rows of an export.
+const ARTICLES = 10;
 
 let browser;
 before(async () => {
@@ -140,6 +141,37 @@ test("markup in metadata and text shows as text", async () => {
     await page.locator(".reader-headline").waitFor();
     assert.equal(await page.getByRole("link", { name: "Read the original" }).count(), 0);
     assert.match(await page.locator(".reader-outlet").innerText(), /<script>__pwned\('site'\)<\/script>Hostile Daily/);
+    assert.deepEqual(await dangers(page), []);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+// An export's rows are articles like files: the markup in its cells is text, its `javascript:`
+// address is no link, and a row with a headline and no text says so and links to its original.
+test("an export's rows: markup in cells shows as text, a headline-only row links to its original", async () => {
+  await withHostilePage(async ({ url, page }) => {
+    await gotoApp(page, url);
+    await page.locator(".entry-link", { hasText: "Export summit" }).click();
+    await page.locator(".reader-headline").waitFor();
+    assert.equal(await page.locator(".reader-headline").innerText(), HOSTILE.exportTitle);
+    assert.equal(await page.locator(".reader-outlet").innerText(), HOSTILE.exportOutlet);
+    assert.match(await page.locator(".reader-body").innerText(), /<b onmouseover=__pwned\("csv-text"\)>export<\/b>/);
+    assert.equal(await page.getByRole("link", { name: "Read the original" }).count(), 0);
+    assert.equal(await page.locator(".reader-source code").innerText(), "wire-export.csv row 1");
+    assert.deepEqual(await dangers(page), []);
+
+    await page.goto(url);
+    await page.locator(".entry-link", { hasText: HOSTILE.headlineOnly }).click();
+    await page.locator(".reader-headline", { hasText: HOSTILE.headlineOnly }).waitFor();
+    assert.match(await page.locator(".reader-body").innerText(), /^Only the headline is in this collection/);
+    assert.equal(
+      await page.getByRole("link", { name: "Read the original" }).getAttribute("href"),
+      HOSTILE.headlineOnlyUrl,
+    );
+    assert.equal(await page.locator(".reader-source code").innerText(), "wire-export.csv row 2");
+    // Found by its headline.
+    await page.getByRole("searchbox").fill("story list");
+    await page.getByText(`1 of ${ARTICLES} articles match`).waitFor();
     assert.deepEqual(await dangers(page), []);
     assert.deepEqual(page.errors, []);
   });

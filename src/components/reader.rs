@@ -70,7 +70,18 @@ pub fn Reader(
                             </aside>
                         })}
                         <div class="reader-body">
-                            <MarkedParagraphs texts=&a.paragraphs highlighter />
+                            {if a.paragraphs.is_empty() {
+                                // A row of an export with a title and no text (a story list).
+                                view! {
+                                    <p class="reader-headline-only">
+                                        "Only the headline is in this collection: its source holds no text for it."
+                                        {a.url.as_deref().filter(|u| is_web_url(u)).map(|_| " The text is at the original, linked below.")}
+                                    </p>
+                                }
+                                .into_any()
+                            } else {
+                                view! { <MarkedParagraphs texts=&a.paragraphs highlighter /> }.into_any()
+                            }}
                         </div>
                         <Entities view article=a />
                         <footer class="reader-source">
@@ -78,7 +89,7 @@ pub fn Reader(
                                 <a href=url target="_blank" rel="noopener noreferrer">"Read the original"</a>
                                 " · "
                             })}
-                            <span>"Source file: "<code>{a.source.as_str()}</code></span>
+                            <span>"Source: "<code>{a.source.as_str()}</code></span>
                         </footer>
                         <Related view article=a />
                     </article>
