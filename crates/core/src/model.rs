@@ -152,7 +152,8 @@ pub enum Provenance {
     Inferred(String),
     /// Nothing gave a value.
     Unknown,
-    /// Read from a named column of an export's row (or a field of its JSON object), e.g. `title`.
+    /// Read from a named field of an export's row (a CSV column, a JSON object's field) or of a
+    /// feed's item, e.g. `title`, `pubDate`.
     Column(String),
 }
 
@@ -216,7 +217,7 @@ impl Sourced {
             Provenance::Text { line, evidence } => format!("from line {line}: “{evidence}”"),
             Provenance::Inferred(reason) => format!("inferred: {reason}"),
             Provenance::Unknown => "unknown".to_owned(),
-            Provenance::Column(name) => format!("from the column “{name}”"),
+            Provenance::Column(name) => format!("from the field “{name}”"),
         }
     }
 }

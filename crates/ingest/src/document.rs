@@ -238,6 +238,22 @@ fn html(source: &str) -> Result<Document, String> {
     Ok(doc)
 }
 
+/// The text of an HTML fragment (a feed item's content), one line a block, with the furniture
+/// a page's article would be stripped of left out.
+pub(crate) fn fragment_text(html: &str) -> String {
+    let content = dom_query::Document::from(html);
+    let Some(root) = content.select("body").nodes().first().cloned() else {
+        return String::new();
+    };
+    let mut walk = Walk {
+        total: root.text().chars().count(),
+        ..Walk::default()
+    };
+    walk.node(&root);
+    walk.flush();
+    walk.lines.join("\n")
+}
+
 /// The separators that set a site's name apart from the headline in a page's title.
 const TITLE_SEPARATORS: &[&str] = &[
     " -- ", " | ", " — ", " – ", " :: ", " · ", " • ", " » ", " / ", " - ", "-",

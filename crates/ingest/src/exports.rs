@@ -1,4 +1,5 @@
-//! The articles of one export (CSV, JSON, JSON Lines): its rows read by [`crate::records`],
+//! The articles of one export (CSV, JSON, JSON Lines) or feed (RSS, Atom): its rows or items
+//! read by [`crate::records`] and [`crate::feeds`],
 //! each established as an article the way a file is ([`crate::establish`]), with the columns in
 //! the place a sidecar has for a file.
 //!
@@ -22,6 +23,9 @@ pub(crate) enum Export {
     LeftOut(Diagnostic),
     Error(Diagnostic),
 }
+
+/// The tag of a feed item whose text is only its summary.
+const SUMMARY_TAG: &str = "feed summary";
 
 /// Where a row's missing field is set.
 const FIX_IN: &str =
@@ -60,7 +64,10 @@ pub(crate) fn read(file: &RecordFile, config: &config::Config) -> Export {
         return Export::LeftOut(left_out(
             file,
             if rows.is_empty() {
-                "the export holds no rows".to_owned()
+                match file.kind {
+                    records::Kind::Feed => "the feed holds no items".to_owned(),
+                    _ => "the export holds no rows".to_owned(),
+                }
             } else {
                 "no column of the export holds a title or an article text".to_owned()
             },
@@ -96,7 +103,7 @@ fn left_out(file: &RecordFile, problem: impl Into<String>, fix: impl Into<String
 fn row_name(file: &RecordFile, row: &Record) -> String {
     let noun = match file.kind {
         records::Kind::Csv => "row",
-        records::Kind::Json | records::Kind::JsonLines => "item",
+        records::Kind::Json | records::Kind::JsonLines | records::Kind::Feed => "item",
     };
     format!("{} {noun} {}", file.relative, row.number)
 }
@@ -165,6 +172,15 @@ fn row_outcome(
         }
         web.then(|| u.value.clone())
     });
+    let mut tags = row.tags.clone();
+    if row.summary_only && row.text.is_some() {
+        // Visible on the page, and a filter: these are not the articles' texts.
+        tags.push(SUMMARY_TAG.to_owned());
+        warnings.push(
+            "the feed gives only a summary of this item, not its text; it is tagged “feed summary”"
+                .to_owned(),
+        );
+    }
     let stated = Stated {
         headline: row
             .title
@@ -173,7 +189,7 @@ fn row_outcome(
         outlet: outlet.map(|o| (o.value.clone(), from_column(o))),
         date,
         url: url.or(address),
-        tags: row.tags.clone(),
+        tags,
     };
     let doc = Document {
         lines: text::lines(body),

@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod entities;
 mod exports;
+pub mod feeds;
 pub mod infer;
 pub mod metadata;
 pub mod page_date;

@@ -23,6 +23,8 @@ pub enum Kind {
     Json,
     /// One JSON object a line.
     JsonLines,
+    /// An RSS or Atom feed ([`crate::feeds`]).
+    Feed,
 }
 
 impl Kind {
@@ -32,6 +34,7 @@ impl Kind {
             "csv" => Some(Kind::Csv),
             "json" => Some(Kind::Json),
             "jsonl" | "ndjson" => Some(Kind::JsonLines),
+            "rss" | "atom" | "xml" => Some(Kind::Feed),
             _ => None,
         }
     }
@@ -60,6 +63,8 @@ pub struct Record {
     pub language: Option<Field>,
     /// Tags and keywords.
     pub tags: Vec<String>,
+    /// The text is a summary, not the article (a feed item without its content).
+    pub summary_only: bool,
 }
 
 /// A value and the column it came from.
@@ -96,7 +101,11 @@ impl Problem {
     }
 
     /// The file holds something other than articles.
-    fn not_articles(line: usize, problem: impl Into<String>, fix: impl Into<String>) -> Problem {
+    pub(crate) fn not_articles(
+        line: usize,
+        problem: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Problem {
         Problem {
             leave_out: true,
             ..Problem::new(line, problem, fix)
@@ -220,6 +229,7 @@ pub fn parse(kind: Kind, text: &str, columns: &Columns) -> Result<Vec<Record>, P
         Kind::Csv => csv_records(text, columns),
         Kind::Json => json_records(text, columns),
         Kind::JsonLines => json_lines_records(text, columns),
+        Kind::Feed => crate::feeds::records(text),
     }
 }
 
@@ -256,6 +266,7 @@ fn csv_records(text: &str, columns: &Columns) -> Result<Vec<Record>, Problem> {
             author: cell(layout.author),
             language: cell(layout.language),
             tags,
+            summary_only: false,
         });
     }
     Ok(records)
@@ -508,6 +519,7 @@ fn record_of_object(
         author: text_of(layout.author, true)?,
         language: text_of(layout.language, false)?,
         tags,
+        summary_only: false,
     })
 }
 

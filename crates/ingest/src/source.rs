@@ -1,8 +1,8 @@
 //! Finding and reading the files of a corpus folder.
 //!
 //! Articles are `.txt`, `.md` and `.html` files anywhere below the folder, each optionally
-//! paired with a `<name>.meta.toml` sidecar beside it, and the rows of `.csv`, `.json` and
-//! `.jsonl` exports ([`crate::records`]); `dateline.toml` (configuration) and
+//! paired with a `<name>.meta.toml` sidecar beside it, the rows of `.csv`, `.json` and
+//! `.jsonl` exports ([`crate::records`]) and the items of `.rss`, `.atom` and `.xml` feeds; `dateline.toml` (configuration) and
 //! `gazetteer.toml` (entities) stand at the top, and a top-level `README.md` is documentation.
 //! Hidden files and folders are skipped, and so is the `<name>_files` folder a browser saves
 //! beside `<name>.html` (its images, scripts and frames), named once in the report.
@@ -185,7 +185,7 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
                 &path,
                 &relative(&path),
                 "not an article file",
-                "articles are .txt, .md or .html files, or the rows of .csv, .json and .jsonl exports; rename it, or move it out of the corpus folder to silence this",
+                "articles are .txt, .md or .html files, the rows of .csv, .json and .jsonl exports, or the items of .rss, .atom and .xml feeds; rename it, or move it out of the corpus folder to silence this",
             ));
         }
     }
@@ -231,7 +231,7 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
     {
         diagnostics.push(Diagnostic::error(
             dir,
-            "the corpus folder holds no .txt, .md or .html article, and no .csv, .json or .jsonl export",
+            "the corpus folder holds no .txt, .md or .html article, no .csv, .json or .jsonl export and no .rss, .atom or .xml feed",
             "add article files, or point DATELINE_CORPUS at another folder",
         ));
     }

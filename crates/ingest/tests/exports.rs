@@ -89,7 +89,7 @@ fn the_exports_of_common_tools_become_articles_named_by_their_rows() {
         np.date_source.provenance,
         Provenance::Column("date_publish".into())
     );
-    assert_eq!(np.headline_source.describe(), "from the column “title”");
+    assert_eq!(np.headline_source.describe(), "from the field “title”");
 
     let tj = by_source(&ingested, "trafilatura.jsonl item 1");
     assert_eq!(tj.outlet.as_deref(), Some("The Moscow Times"));
@@ -219,4 +219,55 @@ fn columns_named_in_the_config_are_used_and_checked() {
             && l.contains("the columns are: title, text")),
         "{lines:#?}"
     );
+}
+
+const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>Korea &amp; Russia Wire</title>
+  <item>
+    <title>Putin &#8211; Kim talks &quot;productive&quot;</title>
+    <link>https://wire.example/putin-kim</link>
+    <pubDate>Thu, 25 Apr 2019 14:00:00 +0000</pubDate>
+    <content:encoded><![CDATA[<p>Vladimir Putin called the talks with Kim Jong Un productive.</p><p>The leaders met for three hours.</p>]]></content:encoded>
+  </item>
+  <item>
+    <title>Kim leaves Vladivostok</title>
+    <link>https://wire.example/kim-leaves</link>
+    <pubDate>Fri, 26 Apr 2019 09:00:00 +0000</pubDate>
+    <description>Kim Jong Un left Vladivostok by train on Friday.</description>
+  </item>
+</channel>
+</rss>
+"#;
+
+#[test]
+fn feed_items_are_articles_with_the_feeds_dates_and_summaries_marked() {
+    let (_dir, result) = ingest(&[
+        ("wire.rss", RSS),
+        (
+            "sitemap.xml",
+            "<urlset><url><loc>https://a.example/</loc></url></urlset>",
+        ),
+    ]);
+    let ingested = result.unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(ingested.corpus.len(), 2);
+    let full = by_source(&ingested, "wire.rss item 1");
+    // Entities decoded: an en dash and quotes.
+    assert_eq!(full.headline, "Putin \u{2013} Kim talks \"productive\"");
+    assert_eq!(full.outlet.as_deref(), Some("Korea & Russia Wire"));
+    assert_eq!(full.date.unwrap().to_string(), "2019-04-25");
+    assert_eq!(full.date_source.describe(), "from the field “pubDate”");
+    assert_eq!(full.paragraphs.len(), 2);
+    assert!(full.tags.is_empty());
+    let summary = by_source(&ingested, "wire.rss item 2");
+    assert_eq!(summary.tags, ["feed summary"]);
+    assert_eq!(summary.paragraphs.len(), 1);
+    let left: Vec<&str> = ingested
+        .corpus
+        .left_out()
+        .iter()
+        .map(|l| l.source.as_str())
+        .collect();
+    assert_eq!(left, ["sitemap.xml"]);
 }
