@@ -17,6 +17,7 @@
 //! what the user asked for. This crate is native only: the app never links it. `build.rs` and
 //! the `dateline-check` command call it.
 
+mod archives;
 pub mod boilerplate;
 pub mod clean;
 pub mod config;
@@ -180,6 +181,18 @@ pub fn ingest_dir_with(
     // The rows of exports, after the files (each export's rows in parallel).
     for file in &files.records {
         match exports::read(file, &config) {
+            exports::Export::Rows(outcomes) => {
+                for outcome in outcomes {
+                    take(outcome, &mut drafts, &mut left_out, &mut diagnostics);
+                }
+            }
+            exports::Export::LeftOut(d) => left_out.push(d),
+            exports::Export::Error(d) => diagnostics.push(d),
+        }
+    }
+    // The pages of web archives, last.
+    for file in &files.archives {
+        match archives::read(file, config.limits) {
             exports::Export::Rows(outcomes) => {
                 for outcome in outcomes {
                     take(outcome, &mut drafts, &mut left_out, &mut diagnostics);

@@ -2,7 +2,8 @@
 //!
 //! Articles are `.txt`, `.md` and `.html` files anywhere below the folder, each optionally
 //! paired with a `<name>.meta.toml` sidecar beside it, the rows of `.csv`, `.json` and
-//! `.jsonl` exports ([`crate::records`]) and the items of `.rss`, `.atom` and `.xml` feeds; `dateline.toml` (configuration) and
+//! `.jsonl` exports ([`crate::records`]), the items of `.rss`, `.atom` and `.xml` feeds and the
+//! pages of `.warc` and `.warc.gz` web archives; `dateline.toml` (configuration) and
 //! `gazetteer.toml` (entities) stand at the top, and a top-level `README.md` is documentation.
 //! Hidden files and folders are skipped, and so is the `<name>_files` folder a browser saves
 //! beside `<name>.html` (its images, scripts and frames), named once in the report.
@@ -100,6 +101,14 @@ pub(crate) struct RecordFile {
     pub kind: records::Kind,
 }
 
+/// A web archive (`.warc`, `.warc.gz`), whose HTML pages are articles.
+#[derive(Debug)]
+pub(crate) struct ArchiveFile {
+    pub path: PathBuf,
+    /// The path relative to the corpus folder, with `/` separators.
+    pub relative: String,
+}
+
 /// Everything found in a corpus folder.
 #[derive(Debug, Default)]
 pub(crate) struct Files {
@@ -110,6 +119,8 @@ pub(crate) struct Files {
     pub articles: Vec<ArticleFile>,
     /// Exports, sorted by relative path.
     pub records: Vec<RecordFile>,
+    /// Web archives, sorted by relative path.
+    pub archives: Vec<ArchiveFile>,
     /// Files that are not articles, as left-out warnings.
     pub left_out: Vec<Diagnostic>,
 }
@@ -166,6 +177,11 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
             continue;
         } else if let Some(stem) = name.strip_suffix(SIDECAR_SUFFIX) {
             sidecars.insert(path.with_file_name(stem), path.clone());
+        } else if is_archive(&name) {
+            files.archives.push(ArchiveFile {
+                relative: relative(&path),
+                path,
+            });
         } else if let Some(format) = path
             .extension()
             .and_then(|e| Format::from_extension(&e.to_string_lossy()))
@@ -185,7 +201,7 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
                 &path,
                 &relative(&path),
                 "not an article file",
-                "articles are .txt, .md or .html files, the rows of .csv, .json and .jsonl exports, or the items of .rss, .atom and .xml feeds; rename it, or move it out of the corpus folder to silence this",
+                "articles are .txt, .md or .html files, the rows of .csv, .json and .jsonl exports, the items of .rss, .atom and .xml feeds, or the pages of .warc and .warc.gz web archives; rename it, or move it out of the corpus folder to silence this",
             ));
         }
     }
@@ -227,15 +243,22 @@ pub(crate) fn scan(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
     }
     if files.articles.is_empty()
         && files.records.is_empty()
+        && files.archives.is_empty()
         && diagnostics.iter().all(|d| !d.is_error())
     {
         diagnostics.push(Diagnostic::error(
             dir,
-            "the corpus folder holds no .txt, .md or .html article, no .csv, .json or .jsonl export and no .rss, .atom or .xml feed",
+            "the corpus folder holds no .txt, .md or .html article, no .csv, .json or .jsonl export, no .rss, .atom or .xml feed and no .warc web archive",
             "add article files, or point DATELINE_CORPUS at another folder",
         ));
     }
     files
+}
+
+/// Whether a file name is a web archive's: `.warc`, or `.warc.gz` as most tools write them.
+fn is_archive(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
 /// Collects the files below `dir`, skipping hidden entries and the `<name>_files` folders of

@@ -1,4 +1,4 @@
-//! Corpus folders holding exports (CSV, JSON, JSON Lines) in the shapes the common tools write
+//! Corpus folders holding exports (CSV, JSON, JSON Lines), feeds and web archives, in the shapes the common tools write
 //! them: news-please's JSON, trafilatura's JSON and CSV, a Media Cloud story list. Each row is an
 //! article named by its row; broken rows fail the build at their line.
 
@@ -270,4 +270,106 @@ fn feed_items_are_articles_with_the_feeds_dates_and_summaries_marked() {
         .map(|l| l.source.as_str())
         .collect();
     assert_eq!(left, ["sitemap.xml"]);
+}
+
+/// One WARC record: its headers, the archived HTTP message, and the two line ends after it.
+fn warc_record(kind: &str, id: u32, uri: &str, message: &[u8]) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{id:012}>\r\n\
+         WARC-Date: 2026-11-30T12:00:00Z\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n",
+        message.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(message);
+    record.extend_from_slice(b"\r\n\r\n");
+    record
+}
+
+/// Each record its own gzip member, as `.warc.gz` files are written.
+fn gzip_members(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for record in records {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, record).unwrap();
+        out.extend(gz.finish().unwrap());
+    }
+    out
+}
+
+const ARCHIVED_PAGE: &str = r#"<!doctype html><html><head><meta charset="utf-8">
+<title>Russia and North Korea sign a treaty | Korea Wire</title>
+<meta property="og:site_name" content="Korea Wire">
+<meta property="article:published_time" content="2024-06-19T10:00:00+09:00">
+</head><body><article><h1>Russia and North Korea sign a treaty</h1>
+<p>The two governments said on Wednesday that the treaty, signed in Pyongyang by their leaders, pledges mutual assistance if either country is attacked.</p>
+<p>The treaty replaces agreements from 1961 and 2000, officials said, and covers trade, science and security cooperation between the two countries.</p>
+<p>Analysts in Seoul said the pact marked the closest ties between Moscow and Pyongyang since the end of the Cold War.</p>
+</article></body></html>"#;
+
+#[test]
+fn web_archive_pages_are_articles_dated_by_the_page_not_the_capture() {
+    let mut page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+    page.extend(format!("{:x}\r\n{ARCHIVED_PAGE}\r\n0\r\n\r\n", ARCHIVED_PAGE.len()).as_bytes());
+    let records = [
+        warc_record("warcinfo", 1, "", b"software: test\r\n"),
+        warc_record(
+            "request",
+            2,
+            "https://wire.example/treaty",
+            b"GET /treaty HTTP/1.1\r\nHost: wire.example\r\n\r\n",
+        ),
+        warc_record("response", 3, "https://wire.example/treaty", &page),
+        warc_record(
+            "response",
+            4,
+            "https://wire.example/old",
+            b"HTTP/1.1 301 Moved Permanently\r\nLocation: https://wire.example/treaty\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            5,
+            "https://wire.example/logo.png",
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("crawl.warc.gz"), gzip_members(&records)).unwrap();
+    fs::write(
+        dir.path().join("empty.warc"),
+        b"not a web archive at all\r\n",
+    )
+    .unwrap();
+    let ingested = ingest_dir(dir.path()).unwrap_or_else(|r| panic!("{r}"));
+
+    assert_eq!(ingested.corpus.len(), 1);
+    let a = by_source(&ingested, "crawl.warc.gz https://wire.example/treaty");
+    assert_eq!(a.headline, "Russia and North Korea sign a treaty");
+    assert_eq!(a.outlet.as_deref(), Some("Korea Wire"));
+    // The page's own date, not the capture's (2026-11-30).
+    assert_eq!(a.date.unwrap().to_string(), "2024-06-19");
+    assert_eq!(a.url.as_deref(), Some("https://wire.example/treaty"));
+    assert_eq!(
+        a.paragraphs.len(),
+        3,
+        "{:#?}",
+        a.paragraphs.iter().map(|p| p.as_str()).collect::<Vec<_>>()
+    );
+    let warnings: Vec<String> = ingested
+        .warnings
+        .iter()
+        .map(|w| w.problem.clone())
+        .collect();
+    assert!(
+        warnings.iter().any(|w| w
+            == "4 records of the archive are not article pages and were not read: 1 images, 1 redirects, 2 requests, metadata and other records"),
+        "{warnings:#?}"
+    );
+    let left: Vec<&str> = ingested
+        .corpus
+        .left_out()
+        .iter()
+        .map(|l| l.source.as_str())
+        .collect();
+    assert_eq!(left, ["empty.warc"]);
 }
