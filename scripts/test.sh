@@ -35,6 +35,10 @@ DATELINE_CORPUS=target/e2e-hostile/corpus trunk build --release --offline --feat
 step "release build of 2,000 synthetic articles (for e2e/scale.test.mjs)"
 scripts/build-bench-page.sh target/e2e-scale/dist 2000 >/dev/null
 
+step "your own articles: scripts/build.sh on a CSV export and a feed (for e2e/own-articles.test.mjs)"
+rm -rf target/e2e-own/site
+scripts/build.sh e2e/fixtures/own-articles target/e2e-own/site
+
 step "end-to-end tests in headless Chromium"
 # Each test takes seconds; one that hangs (seen once in seven runs, in the hostile 1 MB-line test,
 # with the browser idle) fails after five minutes instead of holding CI to its limit.

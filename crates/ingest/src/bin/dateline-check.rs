@@ -4,7 +4,7 @@
 //! errors (with `--strict`, also if a file was left out).
 //!
 //! ```text
-//! dateline-check [--json] [--no-metadata] [--strict] [FOLDER]     (FOLDER defaults to ./corpus)
+//! dateline-check [--json | --summary] [--no-metadata] [--strict] [FOLDER]  (FOLDER defaults to ./corpus)
 //! ```
 
 use dateline_ingest::text::excerpt;
@@ -15,11 +15,12 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: dateline-check [--json] [--no-metadata] [--strict] [FOLDER]
+const USAGE: &str = "usage: dateline-check [--json | --summary] [--no-metadata] [--strict] [FOLDER]
 
 Ingests the corpus FOLDER (default: ./corpus) as the build would and reports what it found.
   --json          machine-readable output on stdout: every article's fields, cleaned
                   paragraphs, captions and encoding, and the files left out
+  --summary       only the counts and the files left out (what scripts/build.sh prints)
   --no-metadata   ignore the .meta.toml sidecars: show what the text alone supports
   --strict        fail if any file gives no article (as strict = true in dateline.toml)
   -h, --help      this help";
@@ -27,6 +28,7 @@ Ingests the corpus FOLDER (default: ./corpus) as the build would and reports wha
 struct Args {
     folder: PathBuf,
     json: bool,
+    summary: bool,
     use_metadata: bool,
     strict: bool,
 }
@@ -36,6 +38,7 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     let mut args = Args {
         folder: PathBuf::from("corpus"),
         json: false,
+        summary: false,
         use_metadata: true,
         strict: false,
     };
@@ -43,6 +46,7 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     while let Some(arg) = parser.next()? {
         match arg {
             Long("json") => args.json = true,
+            Long("summary") => args.summary = true,
             Long("no-metadata") => args.use_metadata = false,
             Long("strict") => args.strict = true,
             Short('h') | Long("help") => {
@@ -91,6 +95,8 @@ fn main() -> ExitCode {
         Ok(ingested) => {
             let out = if args.json {
                 json(&ingested)
+            } else if args.summary {
+                brief(&ingested)
             } else {
                 text(&ingested)
             };
@@ -108,6 +114,41 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The summary line and the files left out, for a build's closing words.
+fn brief(ingested: &Ingested) -> String {
+    /// Left-out files named before the rest are counted.
+    const NAMED: usize = 20;
+    let mut out = summary_line(ingested);
+    let left: Vec<_> = ingested.left_out().collect();
+    for d in left.iter().take(NAMED) {
+        let _ = writeln!(
+            out,
+            "  left out: {}: {}",
+            d.left_out.as_deref().unwrap_or_default(),
+            d.problem
+        );
+    }
+    if left.len() > NAMED {
+        let _ = writeln!(out, "  … and {} more (dateline-check lists them all)", left.len() - NAMED);
+    }
+    out
+}
+
+/// "N articles: N dated, …", with its line end.
+fn summary_line(ingested: &Ingested) -> String {
+    let s = summary(ingested);
+    format!(
+        "{} articles: {} dated, {} with an outlet; {} lines stripped; {} entities; {} files left out; {} warnings\n",
+        s["articles"],
+        s["dated"],
+        s["with_outlet"],
+        s["stripped_lines"],
+        s["entities"],
+        s["left_out"],
+        s["warnings"]
+    )
 }
 
 fn json(ingested: &Ingested) -> String {
@@ -194,18 +235,7 @@ fn text(ingested: &Ingested) -> String {
         }
         let _ = writeln!(out);
     }
-    let s = summary(ingested);
-    let _ = writeln!(
-        out,
-        "{} articles: {} dated, {} with an outlet; {} lines stripped; {} entities; {} files left out; {} warnings",
-        s["articles"],
-        s["dated"],
-        s["with_outlet"],
-        s["stripped_lines"],
-        s["entities"],
-        s["left_out"],
-        s["warnings"]
-    );
+    out.push_str(&summary_line(ingested));
     for w in &ingested.warnings {
         let _ = writeln!(out, "{w}");
     }
