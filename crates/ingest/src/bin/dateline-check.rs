@@ -131,7 +131,11 @@ fn brief(ingested: &Ingested) -> String {
         );
     }
     if left.len() > NAMED {
-        let _ = writeln!(out, "  … and {} more (dateline-check lists them all)", left.len() - NAMED);
+        let _ = writeln!(
+            out,
+            "  … and {} more (dateline-check lists them all)",
+            left.len() - NAMED
+        );
     }
     out
 }
