@@ -1,5 +1,5 @@
-//! The facet panel: outlets, people, places, organisations, years and tags, each value a checkbox
-//! with its live count, a filter box for long facets, and "Clear all".
+//! The facet panel: outlets, people, places, organisations, years, tags and languages, each value
+//! a checkbox with its live count, a filter box for long facets, and "Clear all".
 
 use crate::corpus::catalogue;
 use crate::url_state::ViewControl;
@@ -10,7 +10,8 @@ use leptos::prelude::*;
 /// A facet with more values than this gets a box to find one.
 const FIND_FROM: usize = 8;
 
-/// Every facet that has values in this corpus.
+/// Every facet that has values in this corpus (languages only when there are two or more: one
+/// language narrows nothing).
 #[component]
 pub fn FacetPanel(
     /// The view, read and changed.
@@ -21,7 +22,7 @@ pub fn FacetPanel(
     let narrowed = move || view.state.with(|s| s.is_narrowed());
     let facets = Facet::ALL
         .into_iter()
-        .filter(|&f| !catalogue().values(f).is_empty())
+        .filter(|&f| catalogue().values(f).len() >= if f == Facet::Language { 2 } else { 1 })
         .map(|facet| view! { <FacetGroup view listing facet /> })
         .collect_view();
     view! {

@@ -187,6 +187,7 @@ fn article(n: usize, vocab: &[String], rng: &mut Rng) -> Article {
         place: None,
         url: None,
         tags: Vec::new(),
+        language: Some("English".to_owned()),
         source: format!("{n:06}.txt"),
         paragraphs,
         captions: Vec::new(),

@@ -23,7 +23,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 10;
+pub const FORMAT_VERSION: u16 = 11;
 
 const HEADER_LEN: usize = MAGIC.len() + 2 + 8;
 
@@ -169,6 +169,7 @@ mod tests {
         let mut a = article("2019-03-25-kim-may-visit", Some((2019, 3, 25)));
         a.headline = "North Korea’s Kim may visit Russia — Пхеньян 평양".to_owned();
         a.url = Some("https://example.com/a".to_owned());
+        a.language = Some("English".to_owned());
         let entities = vec![Entity {
             id: "kim-jong-un".into(),
             name: "Kim Jong Un".into(),
@@ -231,7 +232,7 @@ mod tests {
     /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
     fn committed_current_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v10.bin");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v11.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }
@@ -242,7 +243,7 @@ mod tests {
     /// Blobs of older formats are refused by name, never misread.
     #[test]
     fn committed_older_fixtures_are_refused_by_version() {
-        for found in [1, 2, 3, 4, 5, 6, 7, 8, 9] {
+        for found in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] {
             let path = format!(
                 "{}/tests/fixtures/corpus-v{found}.bin",
                 env!("CARGO_MANIFEST_DIR")

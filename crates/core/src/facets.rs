@@ -25,17 +25,23 @@ pub enum Facet {
     Year,
     /// Tags from the metadata.
     Tag,
+    /// The language the article is written in.
+    Language,
 }
+
+/// How many facets there are.
+pub const FACETS: usize = 7;
 
 impl Facet {
     /// Every facet, in panel order.
-    pub const ALL: [Facet; 6] = [
+    pub const ALL: [Facet; FACETS] = [
         Facet::Outlet,
         Facet::Person,
         Facet::Place,
         Facet::Org,
         Facet::Year,
         Facet::Tag,
+        Facet::Language,
     ];
 
     /// The URL parameter, e.g. `person`.
@@ -47,6 +53,7 @@ impl Facet {
             Facet::Org => "org",
             Facet::Year => "year",
             Facet::Tag => "tag",
+            Facet::Language => "language",
         }
     }
 
@@ -59,6 +66,7 @@ impl Facet {
             Facet::Org => "Organisations",
             Facet::Year => "Years",
             Facet::Tag => "Tags",
+            Facet::Language => "Languages",
         }
     }
 
@@ -97,13 +105,13 @@ pub type ValueIndex = u32;
 /// carried in the corpus blob.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalogue {
-    values: [Vec<FacetValue>; 6],
-    ids: [HashMap<String, ValueIndex>; 6],
+    values: [Vec<FacetValue>; FACETS],
+    ids: [HashMap<String, ValueIndex>; FACETS],
     /// Every article's values, article by article (corpus order), facet by facet within one: two
     /// flat arrays, so counting walks memory in order and decoding allocates twice, not per article.
     article_values: Vec<ValueIndex>,
     /// Where each article's values of each facet start in `article_values`: the values of
-    /// article `d`, facet `f` are `article_starts[d * 6 + f]..article_starts[d * 6 + f + 1]`.
+    /// article `d`, facet `f` are `article_starts[d * FACETS + f]..article_starts[d * FACETS + f + 1]`.
     article_starts: Vec<u32>,
 }
 
@@ -147,7 +155,7 @@ impl Catalogue {
             ));
         }
         for article in corpus.articles() {
-            let mut own: [Vec<ValueIndex>; 6] = Default::default();
+            let mut own: [Vec<ValueIndex>; FACETS] = Default::default();
             if let Some(outlet) = &article.outlet {
                 own[Facet::Outlet.slot()].push(catalogue.intern(
                     Facet::Outlet,
@@ -167,6 +175,10 @@ impl Catalogue {
             for tag in &article.tags {
                 let value = catalogue.intern(Facet::Tag, id_of(tag), tag);
                 own[Facet::Tag.slot()].push(value);
+            }
+            if let Some(language) = &article.language {
+                let value = catalogue.intern(Facet::Language, id_of(language), language);
+                own[Facet::Language.slot()].push(value);
             }
             for mut values in own {
                 values.sort_unstable();
@@ -222,9 +234,9 @@ impl Catalogue {
 
     /// The values an article (by corpus index) has, every facet; `None` past the last article.
     pub fn article(&self, doc: u32) -> Option<ArticleValues<'_>> {
-        let at = (doc as usize).checked_mul(6)?;
+        let at = (doc as usize).checked_mul(FACETS)?;
         Some(ArticleValues {
-            starts: self.article_starts.get(at..at.checked_add(7)?)?,
+            starts: self.article_starts.get(at..at.checked_add(FACETS + 1)?)?,
             values: &self.article_values,
         })
     }

@@ -6,7 +6,7 @@
 //! second value of the same facet is always possible. The histogram follows the query and the
 //! facets but not the date range, so the brushed range is seen in its context.
 
-use crate::facets::{ArticleValues, Catalogue, Facet, ValueIndex};
+use crate::facets::{ArticleValues, Catalogue, Facet, ValueIndex, FACETS};
 use crate::model::{Corpus, Month};
 use crate::search::searcher::rank;
 use crate::search::{Hit, Results};
@@ -69,7 +69,7 @@ pub struct Listing {
     /// The articles shown (corpus indices), in the view's order.
     pub docs: Vec<u32>,
     /// Per facet (in [`Facet::ALL`] order), a count per value index.
-    pub counts: [Vec<u32>; 6],
+    pub counts: [Vec<u32>; FACETS],
     /// Articles per month.
     pub histogram: Histogram,
 }
@@ -83,17 +83,22 @@ impl Listing {
 
 /// A view's facet selection resolved to value indices; `None` for a facet with no selection.
 struct Selection {
-    facets: [Option<Vec<ValueIndex>>; 6],
+    facets: [Option<Vec<ValueIndex>>; FACETS],
     from: Option<Month>,
     to: Option<Month>,
 }
 
-/// Which constraints an article fails: bit `i` for facet `i`, bit 6 for the date range.
-const RANGE_BIT: u8 = 1 << 6;
+/// Which constraints an article fails: bit `i` for facet `i`, the bit after the facets' for the
+/// date range (all in a `u8`).
+const RANGE_BIT: u8 = 1 << FACETS;
+const _: () = assert!(
+    FACETS < 8,
+    "the failure bits of the facets and the range fit in a u8"
+);
 
 impl Selection {
     fn new(state: &ViewState, catalogue: &Catalogue) -> Selection {
-        let mut facets: [Option<Vec<ValueIndex>>; 6] = Default::default();
+        let mut facets: [Option<Vec<ValueIndex>>; FACETS] = Default::default();
         for (&facet, ids) in &state.filters {
             let values: Vec<ValueIndex> = ids
                 .iter()
@@ -240,6 +245,8 @@ mod tests {
             let mut a = article(slug, Some(date));
             a.outlet = Some(outlet.into());
             a.entities = entities;
+            // "b" is in German, the others in English.
+            a.language = Some(if slug == "b" { "German" } else { "English" }.into());
             articles.push(a);
         }
         articles.push(article("undated", None));
@@ -328,6 +335,21 @@ mod tests {
         );
         let (open_ended, _, corpus) = listed("?from=2015-02");
         assert_eq!(slugs(&open_ended, &corpus), ["c", "d"]);
+    }
+
+    #[test]
+    fn the_language_filter_and_the_date_range_are_separate_constraints() {
+        let (listing, catalogue, corpus) = listed("?language=english");
+        assert_eq!(slugs(&listing, &corpus), ["a", "c", "d"]);
+        // Its own counts ignore it; the others follow it.
+        assert_eq!(count(&listing, &catalogue, Facet::Language, "german"), 1);
+        assert_eq!(count(&listing, &catalogue, Facet::Outlet, "wic-news"), 0);
+        // With a range that leaves out every English article: none listed, and the language
+        // counts follow the range, not the language.
+        let (listing, catalogue, corpus) = listed("?language=english&from=2014-11&to=2015-01");
+        assert!(slugs(&listing, &corpus).is_empty());
+        assert_eq!(count(&listing, &catalogue, Facet::Language, "english"), 0);
+        assert_eq!(count(&listing, &catalogue, Facet::Language, "german"), 1);
     }
 
     #[test]

@@ -286,6 +286,9 @@ pub struct Article {
     pub url: Option<String>,
     /// Free-form tags from the metadata.
     pub tags: Vec<String>,
+    /// The language it is written in, by its English name ("German"): stated by its source (an
+    /// export's `language` column) or detected from its text; `None` when neither is sure.
+    pub language: Option<String>,
     /// The file the article came from, relative to the corpus folder (its provenance).
     pub source: String,
     /// The cleaned body text, one paragraph per element, publisher boilerplate removed.
@@ -462,6 +465,7 @@ pub(crate) mod tests {
             paragraphs: vec!["Body.".into()],
             captions: Vec::new(),
             entities: Vec::new(),
+            language: None,
         }
     }
 

@@ -25,6 +25,7 @@ fn article(slug: &str, date: (i16, u8, u8), headline: &str, body: &[&str]) -> Ar
         paragraphs: body.iter().map(|p| Text::from(*p)).collect(),
         captions: Vec::new(),
         entities: Vec::new(),
+        language: None,
     }
 }
 

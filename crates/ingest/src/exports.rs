@@ -190,6 +190,10 @@ fn row_outcome(
         date,
         url: url.or(address),
         tags,
+        language: row
+            .language
+            .as_ref()
+            .and_then(|l| crate::language::name_of(&l.value)),
     };
     let doc = Document {
         lines: text::lines(body),

@@ -29,6 +29,7 @@ pub mod entities;
 mod exports;
 pub mod feeds;
 pub mod infer;
+pub mod language;
 pub mod metadata;
 pub mod page_date;
 pub mod records;
@@ -117,6 +118,7 @@ struct Draft {
     place: Option<String>,
     url: Option<String>,
     tags: Vec<String>,
+    language: Option<String>,
     warnings: Vec<String>,
     /// The encoding the file was read in, and how it was chosen.
     encoding: report::Encoding,
@@ -381,6 +383,7 @@ pub fn ingest_dir_with(
             place: draft.place,
             url: draft.url,
             tags: draft.tags,
+            language: draft.language,
             source: draft.source,
             paragraphs: body.paragraphs.into_iter().map(Text::from).collect(),
             captions: body.captions.into_iter().map(Text::from).collect(),
@@ -459,6 +462,7 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
         date: meta.published.map(|d| (d, Sourced::METADATA)),
         url: meta.url,
         tags: meta.tags,
+        language: None,
     };
     establish(
         Source {
@@ -482,6 +486,8 @@ struct Stated {
     date: Option<(Date, Sourced)>,
     url: Option<String>,
     tags: Vec<String>,
+    /// The language's English name.
+    language: Option<String>,
 }
 
 /// Where an article comes from.
@@ -588,6 +594,10 @@ fn establish(source: Source, stated: Stated, doc: document::Document) -> Outcome
         }
     };
 
+    let language = stated
+        .language
+        .clone()
+        .or_else(|| language::detect(&headline, &lines));
     let headline_only = lines.is_empty();
     // Rows with no text are told apart by their headline and address instead.
     let text_key = if headline_only {
@@ -615,6 +625,7 @@ fn establish(source: Source, stated: Stated, doc: document::Document) -> Outcome
         place: dateline.map(|d| d.place),
         url: stated.url.or(markup.url),
         tags: stated.tags,
+        language,
         warnings,
         text_key,
         folded,

@@ -54,6 +54,8 @@ pub struct ArticleReport {
     pub date: Field,
     /// The dateline's place.
     pub place: Option<String>,
+    /// The language, stated or detected.
+    pub language: Option<String>,
     /// How many paragraphs the body has.
     pub paragraphs: usize,
     /// The body as kept: its paragraphs, cleaned.
@@ -95,6 +97,7 @@ impl ArticleReport {
                 source: article.date_source.clone(),
             },
             place: article.place.clone(),
+            language: article.language.clone(),
             paragraphs: article.paragraphs.len(),
             body: article.paragraphs.iter().map(|p| p.to_string()).collect(),
             encoding,

@@ -116,6 +116,10 @@ fn the_exports_of_common_tools_become_articles_named_by_their_rows() {
         mc.url.as_deref(),
         Some("https://www.rt.com/news/457507-putin-kim-summit/")
     );
+    // Stated by the export (`language: en`), or detected from the text.
+    assert_eq!(mc.language.as_deref(), Some("English"));
+    assert_eq!(np.language.as_deref(), Some("English"));
+    assert_eq!(tc.language.as_deref(), Some("English"));
     let second = by_source(&ingested, "mediacloud.csv row 2");
     assert_ne!(
         mc.slug, second.slug,

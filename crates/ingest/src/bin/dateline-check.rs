@@ -211,6 +211,12 @@ fn text(ingested: &Ingested) -> String {
         }
         let _ = writeln!(
             out,
+            "  {:<9} {}",
+            "language",
+            r.language.as_deref().unwrap_or("not sure")
+        );
+        let _ = writeln!(
+            out,
             "  {:<9} {} paragraphs, {} caption(s)",
             "body",
             r.paragraphs,
