@@ -10,7 +10,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Format};
-use crate::exports::Export;
+use crate::exports::{self, Export};
 use crate::source::ArchiveFile;
 use crate::{config, decode, establish, report, Outcome, Source, Stated};
 use std::collections::BTreeMap;
@@ -23,15 +23,9 @@ const FIX_IN: &str =
 
 /// Reads an archive and establishes an article from each archived HTML page.
 pub(crate) fn read(file: &ArchiveFile, limits: config::Limits) -> Export {
-    let bytes = match std::fs::read(&file.path) {
+    let bytes = match exports::read_whole(&file.path, &file.relative) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            return Export::LeftOut(left_out(
-                file,
-                format!("cannot read the file: {e}"),
-                "check its permissions",
-            ))
-        }
+        Err(left_out) => return Export::LeftOut(left_out),
     };
     let gzipped = bytes.starts_with(&[0x1f, 0x8b]);
     let reader: Box<dyn std::io::BufRead> = if gzipped {

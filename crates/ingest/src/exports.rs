@@ -17,7 +17,8 @@ use crate::{config, decode, establish, page_date, report, text, Outcome, Source,
 use dateline_core::{Confidence, Provenance, Sourced};
 use rayon::prelude::*;
 
-/// What reading one export came to: its rows' outcomes, or why it gives none.
+/// What reading one export, feed or web archive came to: its rows', items' or pages' outcomes,
+/// or why it gives none.
 pub(crate) enum Export {
     Rows(Vec<Outcome>),
     LeftOut(Diagnostic),
@@ -33,15 +34,9 @@ const FIX_IN: &str =
 
 /// Reads an export and establishes an article from each of its rows.
 pub(crate) fn read(file: &RecordFile, config: &config::Config) -> Export {
-    let bytes = match std::fs::read(&file.path) {
+    let bytes = match read_whole(&file.path, &file.relative) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            return Export::LeftOut(left_out(
-                file,
-                format!("cannot read the file: {e}"),
-                "check its permissions",
-            ))
-        }
+        Err(left_out) => return Export::LeftOut(left_out),
     };
     if let Some(kind) = decode::binary_kind(&bytes) {
         return Export::LeftOut(left_out(
@@ -92,6 +87,18 @@ pub(crate) fn read(file: &RecordFile, config: &config::Config) -> Export {
         )));
     }
     Export::Rows(outcomes)
+}
+
+/// A whole file's bytes, or the warning that leaves it out.
+pub(crate) fn read_whole(path: &std::path::Path, relative: &str) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(path).map_err(|e| {
+        Diagnostic::left_out(
+            path,
+            relative,
+            format!("cannot read the file: {e}"),
+            "check its permissions",
+        )
+    })
 }
 
 /// A warning that a whole export was left out.

@@ -1,8 +1,9 @@
 //! Build-time ingestion: turns a corpus folder into Dateline's model.
 //!
 //! [`ingest_dir`] reads every article file ([`document`]: text, Markdown, saved HTML) with its
-//! optional metadata sidecar ([`metadata`]) and the corpus files ([`config`], the
-//! [`entities`] gazetteer). Where the metadata is silent it infers headline, date, outlet and
+//! optional metadata sidecar ([`metadata`]), the rows of exports ([`records`]: CSV, JSON, JSON
+//! Lines) and the items of feeds ([`feeds`]: RSS, Atom), the pages of web archives (WARC), and
+//! the corpus files ([`config`], the [`entities`] gazetteer). Where the metadata is silent it infers headline, date, outlet and
 //! place from the text ([`infer`]), each with provenance and confidence. It then finds the
 //! lines outlets repeat ([`boilerplate`]), cleans each body ([`clean`]), merges duplicates,
 //! tags entities and gives every article a stable slug ([`slug`]).
@@ -180,21 +181,20 @@ pub fn ingest_dir_with(
         }
         progress((batch * BATCH + chunk.len()).min(total), total);
     }
-    // The rows of exports, after the files (each export's rows in parallel).
-    for file in &files.records {
-        match exports::read(file, &config) {
-            exports::Export::Rows(outcomes) => {
-                for outcome in outcomes {
-                    take(outcome, &mut drafts, &mut left_out, &mut diagnostics);
-                }
-            }
-            exports::Export::LeftOut(d) => left_out.push(d),
-            exports::Export::Error(d) => diagnostics.push(d),
-        }
-    }
-    // The pages of web archives, last.
-    for file in &files.archives {
-        match archives::read(file, config.limits) {
+    // The rows of exports and feeds after the files (each one's rows in parallel), then the pages
+    // of web archives.
+    let many = files
+        .records
+        .iter()
+        .map(|file| exports::read(file, &config))
+        .chain(
+            files
+                .archives
+                .iter()
+                .map(|file| archives::read(file, config.limits)),
+        );
+    for export in many {
+        match export {
             exports::Export::Rows(outcomes) => {
                 for outcome in outcomes {
                     take(outcome, &mut drafts, &mut left_out, &mut diagnostics);

@@ -11,6 +11,7 @@
 //! would be a corpus the user did not ask for.
 
 use crate::config::Columns;
+use crate::diagnostic::line_of;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -301,7 +302,7 @@ fn record_line(text: &str, position: &csv::Position) -> usize {
     let skipped = text.get(at..).map_or(0, |rest| {
         rest.len() - rest.trim_start_matches(['\r', '\n']).len()
     });
-    line_at(text, at + skipped)
+    line_of(text, at + skipped)
 }
 
 /// A CSV reading error, worded for the user, at its line (or `fallback`).
@@ -372,7 +373,7 @@ fn json_records(text: &str, columns: &Columns) -> Result<Vec<Record>, Problem> {
             .find(|v| v.get().trim_start().starts_with('['))
         else {
             return Err(Problem::not_articles(
-                line_at(text, start),
+                line_of(text, start),
                 "the JSON object holds no array of articles",
                 "export the articles as an array of objects (or one object a line, as .jsonl)",
             ));
@@ -396,7 +397,7 @@ fn json_records(text: &str, columns: &Columns) -> Result<Vec<Record>, Problem> {
         .iter()
         .enumerate()
         .map(|(i, raw)| {
-            let line = line_at(text, offset_in(text, raw.get()));
+            let line = line_of(text, offset_in(text, raw.get()));
             record_of_object(raw.get(), line, i + 1, columns)
         })
         .collect()
@@ -416,7 +417,7 @@ fn json_lines_records(text: &str, columns: &Columns) -> Result<Vec<Record>, Prob
 /// The "not an array of objects" problem, at `offset`.
 fn wrong_shape(text: &str, offset: usize) -> Problem {
     Problem::not_articles(
-        line_at(text, offset),
+        line_of(text, offset),
         "the JSON is not an array of objects (one object for each article)",
         "export the articles as [{\"title\": …, \"text\": …}, …], or one object a line as .jsonl",
     )
@@ -543,15 +544,6 @@ fn type_problem(line: usize, number: usize, name: &str, value: &Value, wanted: &
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
-}
-
-/// The 1-based line of a byte offset.
-fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 #[cfg(test)]

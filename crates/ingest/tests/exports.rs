@@ -25,6 +25,16 @@ fn by_source<'a>(ingested: &'a Ingested, source: &str) -> &'a Article {
         .unwrap_or_else(|| panic!("no article from {source}"))
 }
 
+/// What the page names as left out.
+fn left_out(ingested: &Ingested) -> Vec<&str> {
+    ingested
+        .corpus
+        .left_out()
+        .iter()
+        .map(|l| l.source.as_str())
+        .collect()
+}
+
 /// The report's lines, with the folder's path taken out.
 fn lines(dir: &tempfile::TempDir, report: &Report) -> Vec<String> {
     report
@@ -267,13 +277,7 @@ fn feed_items_are_articles_with_the_feeds_dates_and_summaries_marked() {
     let summary = by_source(&ingested, "wire.rss item 2");
     assert_eq!(summary.tags, ["feed summary"]);
     assert_eq!(summary.paragraphs.len(), 1);
-    let left: Vec<&str> = ingested
-        .corpus
-        .left_out()
-        .iter()
-        .map(|l| l.source.as_str())
-        .collect();
-    assert_eq!(left, ["sitemap.xml"]);
+    assert_eq!(left_out(&ingested), ["sitemap.xml"]);
 }
 
 /// One WARC record: its headers, the archived HTTP message, and the two line ends after it.
@@ -369,11 +373,5 @@ fn web_archive_pages_are_articles_dated_by_the_page_not_the_capture() {
             == "4 records of the archive are not article pages and were not read: 1 images, 1 redirects, 2 requests, metadata and other records"),
         "{warnings:#?}"
     );
-    let left: Vec<&str> = ingested
-        .corpus
-        .left_out()
-        .iter()
-        .map(|l| l.source.as_str())
-        .collect();
-    assert_eq!(left, ["empty.warc"]);
+    assert_eq!(left_out(&ingested), ["empty.warc"]);
 }
