@@ -28,9 +28,14 @@ pub(crate) enum Export {
 /// The tag of a feed item whose text is only its summary.
 const SUMMARY_TAG: &str = "feed summary";
 
-/// Where a row's missing field is set.
-const FIX_IN: &str =
-    "a column of the export (named under [columns] in dateline.toml if its name is unusual)";
+/// Where a row's missing field is set: a column of the export, or, for a feed, nowhere but the
+/// feed itself.
+fn fix_in(kind: records::Kind) -> &'static str {
+    match kind {
+        records::Kind::Feed => "the feed (its item does not carry it); or save the article's page as .html with a sidecar",
+        _ => "a column of the export (named under [columns] in dateline.toml if its name is unusual)",
+    }
+}
 
 /// Reads an export and establishes an article from each of its rows.
 pub(crate) fn read(file: &RecordFile, config: &config::Config) -> Export {
@@ -77,7 +82,7 @@ pub(crate) fn read(file: &RecordFile, config: &config::Config) -> Export {
     };
     let mut outcomes: Vec<Outcome> = rows
         .par_iter()
-        .map(|row| row_outcome(file, row, &encoding, config.limits))
+        .flat_map_iter(|row| row_outcome(file, row, &encoding, config.limits))
         .collect();
     if let Some(note) = decoded.note {
         outcomes.push(Outcome::Warning(Diagnostic::warning(
@@ -123,16 +128,19 @@ fn from_column(field: &Field) -> Sourced {
     }
 }
 
-/// One row as an article, a left-out row, or a warning.
+/// One row as an article or a left-out row, after the warnings about its fields (each with its
+/// own fix, at the row's line).
 fn row_outcome(
     file: &RecordFile,
     row: &Record,
     encoding: &report::Encoding,
     limits: config::Limits,
-) -> Outcome {
+) -> Vec<Outcome> {
     let name = row_name(file, row);
     let left_out = |problem: String, fix: &str| {
-        Outcome::LeftOut(Diagnostic::left_out(&file.path, &name, problem, fix).at_line(row.line))
+        vec![Outcome::LeftOut(
+            Diagnostic::left_out(&file.path, &name, problem, fix).at_line(row.line),
+        )]
     };
     if row.title.is_none() && row.text.is_none() {
         return left_out(
@@ -151,15 +159,23 @@ fn row_outcome(
             "trim it to the article, or raise max_article_bytes under [limits] in dateline.toml",
         );
     }
-    let mut warnings = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut warn = |problem: String, fix: &str| {
+        outcomes.push(Outcome::Warning(
+            Diagnostic::warning(&file.path, format!("{name}: {problem}"), fix).at_line(row.line),
+        ));
+    };
     let date = row.date.as_ref().and_then(|d| {
         let parsed = page_date::parse_value(&d.value, None).map(page_date::to_date);
         if parsed.is_none() {
-            warnings.push(format!(
-                "the column “{}” holds “{}”, which is not a date; the date is looked for in the text",
-                d.column,
-                text::excerpt(&d.value, 40)
-            ));
+            warn(
+                format!(
+                    "the column “{}” holds “{}”, which is not a date; the date is looked for in the text",
+                    d.column,
+                    text::excerpt(&d.value, 40)
+                ),
+                "write the date as YYYY-MM-DD (or any usual form) in the export, or name the right column under [columns] in dateline.toml",
+            );
         }
         parsed.map(|date| (date, from_column(d)))
     });
@@ -171,11 +187,14 @@ fn row_outcome(
     let url = row.url.as_ref().and_then(|u| {
         let web = dateline_core::export::is_web_url(&u.value);
         if !web && !u.column.eq_ignore_ascii_case("source") {
-            warnings.push(format!(
-                "the column “{}” holds “{}”, which is not a web address; it is left out",
-                u.column,
-                text::excerpt(&u.value, 40)
-            ));
+            warn(
+                format!(
+                    "the column “{}” holds “{}”, which is not a web address; it is left out",
+                    u.column,
+                    text::excerpt(&u.value, 40)
+                ),
+                "nothing to do if there is none: the article is listed without a link to its original",
+            );
         }
         web.then(|| u.value.clone())
     });
@@ -183,9 +202,10 @@ fn row_outcome(
     if row.summary_only && row.text.is_some() {
         // Visible on the page, and a filter: these are not the articles' texts.
         tags.push(SUMMARY_TAG.to_owned());
-        warnings.push(
+        warn(
             "the feed gives only a summary of this item, not its text; it is tagged “feed summary”"
                 .to_owned(),
+            "nothing to do if the summary is enough; for the whole text, save the article's page as .html beside the feed",
         );
     }
     let stated = Stated {
@@ -209,7 +229,7 @@ fn row_outcome(
     let source = Source {
         name,
         path: file.path.clone(),
-        fix_in: FIX_IN.to_owned(),
+        fix_in: fix_in(file.kind).to_owned(),
         format: document::Format::Text,
         encoding: report::Encoding {
             name: encoding.name,
@@ -219,8 +239,8 @@ fn row_outcome(
     };
     let mut outcome = establish(source, stated, doc);
     if let Outcome::Draft(draft) = &mut outcome {
-        draft.warnings.splice(0..0, warnings);
         draft.line = Some(row.line);
     }
-    outcome
+    outcomes.push(outcome);
+    outcomes
 }

@@ -375,3 +375,29 @@ fn web_archive_pages_are_articles_dated_by_the_page_not_the_capture() {
     );
     assert_eq!(left_out(&ingested), ["empty.warc"]);
 }
+
+#[test]
+fn a_field_that_cannot_be_used_is_a_warning_at_its_row_with_its_own_fix() {
+    let (dir, result) = ingest(&[(
+        "stories.csv",
+        "title,date,url,text\nFine,2019-04-25,https://a.example/1,Body one.\nKim arrives,soon,see above,He arrived by train on 24 April 2019.\n",
+    )]);
+    let ingested = result.unwrap_or_else(|r| panic!("{r}"));
+    let kim = by_source(&ingested, "stories.csv row 2");
+    // Looked for in the text instead, which does not state it as a publication date.
+    assert_eq!(kim.date, None);
+    assert_eq!(kim.url, None);
+    let report = Report {
+        diagnostics: ingested.warnings.clone(),
+    };
+    let lines = lines(&dir, &report);
+    assert!(
+        lines.iter().any(|l| l.starts_with("stories.csv:3: warning: stories.csv row 2: the column “date” holds “soon”, which is not a date")
+            && l.contains("write the date as YYYY-MM-DD")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("stories.csv:3: warning: stories.csv row 2: the column “url” holds “see above”, which is not a web address")),
+        "{lines:#?}"
+    );
+}
