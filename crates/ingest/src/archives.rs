@@ -170,13 +170,9 @@ fn article(file: &ArchiveFile, address: &str, html: &[u8], limits: config::Limit
     let left_out = |problem: String, fix: &str| {
         Outcome::LeftOut(Diagnostic::left_out(&file.path, &name, problem, fix))
     };
-    if html.len() as u64 > limits.max_article_bytes {
+    if let Some(problem) = limits.too_large(&format!("the page {address}"), html.len() as u64) {
         return left_out(
-            format!(
-                "the page {address} is {} bytes, more than the limit of {} per article",
-                html.len(),
-                limits.max_article_bytes
-            ),
+            problem,
             "raise max_article_bytes under [limits] in dateline.toml",
         );
     }

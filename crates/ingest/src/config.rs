@@ -86,6 +86,19 @@ pub struct Limits {
     pub max_articles: usize,
 }
 
+impl Limits {
+    /// Why `what` (the file, a row's text, an archived page) of `size` bytes is refused, when it
+    /// is over the limit of one article.
+    pub fn too_large(&self, what: &str, size: u64) -> Option<String> {
+        (size > self.max_article_bytes).then(|| {
+            format!(
+                "{what} is {size} bytes, more than the limit of {} per article",
+                self.max_article_bytes
+            )
+        })
+    }
+}
+
 impl Default for Limits {
     fn default() -> Limits {
         Limits {

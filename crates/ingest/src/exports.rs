@@ -149,13 +149,9 @@ fn row_outcome(
         );
     }
     let body = row.text.as_ref().map_or("", |t| t.value.as_str());
-    if body.len() as u64 > limits.max_article_bytes {
+    if let Some(problem) = limits.too_large(&format!("the text of {name}"), body.len() as u64) {
         return left_out(
-            format!(
-                "the text of {name} is {} bytes, more than the limit of {} per article",
-                body.len(),
-                limits.max_article_bytes
-            ),
+            problem,
             "trim it to the article, or raise max_article_bytes under [limits] in dateline.toml",
         );
     }

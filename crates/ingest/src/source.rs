@@ -60,12 +60,9 @@ impl ArticleFile {
         };
         // The size first, so that a file over the limit is never read.
         let size = fs::metadata(&self.path).map_err(unreadable)?.len();
-        if size > limits.max_article_bytes {
+        if let Some(problem) = limits.too_large("the file", size) {
             return Err(self.left_out(
-                format!(
-                    "the file is {size} bytes, more than the limit of {} per article",
-                    limits.max_article_bytes
-                ),
+                problem,
                 "trim it to the article, or raise max_article_bytes under [limits] in dateline.toml",
             ));
         }
