@@ -199,11 +199,7 @@ fn article(file: &ArchiveFile, address: &str, html: &[u8], limits: config::Limit
             path: file.path.clone(),
             fix_in: FIX_IN.to_owned(),
             format: Format::Html,
-            encoding: report::Encoding {
-                name: decoded.name(),
-                how: decoded.how,
-                note: decoded.note,
-            },
+            encoding: report::Encoding::of(&decoded),
         },
         Stated {
             url: web.then(|| address.to_owned()),

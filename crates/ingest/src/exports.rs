@@ -76,9 +76,8 @@ pub(crate) fn read(file: &RecordFile, config: &config::Config) -> Export {
     }
     // The file's encoding once, not once per row.
     let encoding = report::Encoding {
-        name: decoded.name(),
-        how: decoded.how,
         note: None,
+        ..report::Encoding::of(&decoded)
     };
     let mut outcomes: Vec<Outcome> = rows
         .par_iter()
@@ -227,11 +226,7 @@ fn row_outcome(
         path: file.path.clone(),
         fix_in: fix_in(file.kind).to_owned(),
         format: document::Format::Text,
-        encoding: report::Encoding {
-            name: encoding.name,
-            how: encoding.how,
-            note: None,
-        },
+        encoding: encoding.clone(),
     };
     let mut outcome = establish(source, stated, doc);
     if let Outcome::Draft(draft) = &mut outcome {

@@ -451,11 +451,7 @@ fn read_article(file: &source::ArticleFile, options: Options, limits: config::Li
                 ))
             }
         };
-    let encoding = report::Encoding {
-        name: decoded.name(),
-        how: decoded.how,
-        note: decoded.note,
-    };
+    let encoding = report::Encoding::of(&decoded);
     let stated = Stated {
         headline: meta.headline.map(|h| (h, Sourced::METADATA)),
         outlet: meta.outlet.map(|o| (o, Sourced::METADATA)),

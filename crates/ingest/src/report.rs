@@ -28,6 +28,17 @@ pub struct Encoding {
     pub note: Option<String>,
 }
 
+impl Encoding {
+    /// How `decoded` was read.
+    pub fn of(decoded: &crate::decode::Decoded) -> Encoding {
+        Encoding {
+            name: decoded.name(),
+            how: decoded.how,
+            note: decoded.note.clone(),
+        }
+    }
+}
+
 /// An entity an article mentions, with how often.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EntityCount {
