@@ -378,12 +378,9 @@ fn json_records(text: &str, columns: &Columns) -> Result<Vec<Record>, Problem> {
                 "export the articles as an array of objects (or one object a line, as .jsonl)",
             ));
         };
-        serde_json::from_str(array.get()).map_err(|e| {
-            wrong_shape(
-                text,
-                offset_in(text, array.get()) + e.column().saturating_sub(1),
-            )
-        })?
+        // Any array reads as raw values: what each holds is checked per object below.
+        serde_json::from_str(array.get())
+            .map_err(|_| wrong_shape(text, offset_in(text, array.get())))?
     } else {
         serde_json::from_str(text).map_err(|e| {
             if e.classify() == serde_json::error::Category::Data {
