@@ -68,7 +68,7 @@ impl ViewControl {
             return;
         }
         let query = url_state::encode(&next);
-        let waiting = self.pending.get_value().is_some();
+        let waiting = self.pending.with_value(Option::is_some);
         self.pending.update_value(|pending| {
             let target = address_target(&query);
             *pending = Some(match pending.take() {
