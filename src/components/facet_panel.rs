@@ -5,6 +5,7 @@ use crate::corpus::catalogue;
 use crate::url_state::ViewControl;
 use dateline_core::facets::{Facet, FacetValue};
 use dateline_core::listing::Listing;
+use dateline_core::order;
 use leptos::prelude::*;
 
 /// A facet with more values than this gets a box to find one.
@@ -77,13 +78,11 @@ fn FacetGroup(view: ViewControl, listing: Memo<Listing>, facet: Facet) -> impl I
                     .collect()
             })
         });
+        // The catalogue holds each facet's values in label order, so an index orders by label.
         if facet == Facet::Year {
-            shown.sort_by(|a, b| values[b.0].id.cmp(&values[a.0].id));
+            order::sort_by_key(&mut shown, |&(i, _)| u64::from(!(i as u32)));
         } else {
-            shown.sort_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then_with(|| values[a.0].label.cmp(&values[b.0].label))
-            });
+            order::sort_by_key(&mut shown, |&(i, count)| order::pair(!count, i as u32));
         }
         shown.into_iter().map(|(i, _)| i).collect::<Vec<usize>>()
     });

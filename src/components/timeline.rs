@@ -558,12 +558,16 @@ fn NodeEntry(node: Node, context: EntryContext) -> impl IntoView {
         return view! { <li class="entry"><EntryLink article=lead context /></li> }.into_any();
     }
     let expanded = RwSignal::new(false);
-    let mut outlets: Vec<&str> = std::iter::once(lead)
+    // A cluster is a handful of articles: a linear check beats sorting them.
+    let mut outlets: Vec<&str> = Vec::new();
+    for outlet in std::iter::once(lead)
         .chain(others.iter().copied())
         .map(outlet_name)
-        .collect();
-    outlets.sort_unstable();
-    outlets.dedup();
+    {
+        if !outlets.contains(&outlet) {
+            outlets.push(outlet);
+        }
+    }
     let summary = format!("{} outlets", outlets.len());
     let list_id = format!("cluster-{}", lead.slug);
     view! {

@@ -188,7 +188,41 @@ impl Catalogue {
                 catalogue.article_starts.push(end);
             }
         }
+        catalogue.put_in_label_order();
         catalogue
+    }
+
+    /// Orders each facet's values by label (ties by id) and renumbers the articles' values to
+    /// match. The browser then lists values in label order by their index, with no sort of text
+    /// (each sort of text would be another copy of the standard sort in the wasm: see `order`).
+    fn put_in_label_order(&mut self) {
+        let mut renumbered: [Vec<ValueIndex>; FACETS] = Default::default();
+        for (slot, new_index) in renumbered.iter_mut().enumerate() {
+            let values = std::mem::take(&mut self.values[slot]);
+            let mut by_label: Vec<usize> = (0..values.len()).collect();
+            by_label.sort_by(|&a, &b| {
+                (&values[a].label, &values[a].id).cmp(&(&values[b].label, &values[b].id))
+            });
+            *new_index = vec![0; values.len()];
+            for (new, &old) in by_label.iter().enumerate() {
+                new_index[old] = ValueIndex::try_from(new).unwrap_or(ValueIndex::MAX);
+            }
+            let mut taken: Vec<Option<FacetValue>> = values.into_iter().map(Some).collect();
+            self.values[slot] = by_label
+                .iter()
+                .filter_map(|&old| taken[old].take())
+                .collect();
+            for index in self.ids[slot].values_mut() {
+                *index = new_index[*index as usize];
+            }
+        }
+        for (at, range) in self.article_starts.windows(2).enumerate() {
+            let own = &mut self.article_values[range[0] as usize..range[1] as usize];
+            for value in own.iter_mut() {
+                *value = renumbered[at % FACETS][*value as usize];
+            }
+            own.sort_unstable();
+        }
     }
 
     fn intern(&mut self, facet: Facet, id: String, label: &str) -> ValueIndex {
@@ -306,6 +340,31 @@ mod tests {
         assert_eq!(catalogue.of_article(1, Facet::Place), [0]);
         assert!(catalogue.of_article(2, Facet::Outlet).is_empty());
         assert!(catalogue.of_article(9, Facet::Outlet).is_empty());
+    }
+
+    #[test]
+    fn values_are_in_label_order_whatever_order_articles_name_them() {
+        let mut a = article("a", Some((2019, 1, 1)));
+        a.outlet = Some("Izvestia".into());
+        a.tags = vec!["Visas".into(), "Arms".into()];
+        let mut b = article("b", Some((2014, 1, 1)));
+        b.outlet = Some("Yonhap".into());
+        let catalogue = Catalogue::new(&Corpus::new(vec![a, b], Vec::new()));
+        let labels = |f| {
+            catalogue
+                .values(f)
+                .iter()
+                .map(|v| v.label.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels(Facet::Outlet), ["Izvestia", "Yonhap"]);
+        assert_eq!(labels(Facet::Tag), ["Arms", "Visas"]);
+        assert_eq!(labels(Facet::Year), ["2014", "2019"]);
+        // Corpus order puts b (2014) first; each article's values follow the renumbering.
+        assert_eq!(catalogue.of_article(0, Facet::Outlet), [1]);
+        assert_eq!(catalogue.of_article(1, Facet::Outlet), [0]);
+        assert_eq!(catalogue.of_article(1, Facet::Tag), [0, 1]);
+        assert_eq!(catalogue.find(Facet::Outlet, "yonhap"), Some(1));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod export;
 pub mod facets;
 pub mod listing;
 pub mod model;
+pub mod order;
 pub mod packed;
 pub mod related;
 pub mod search;

@@ -5,9 +5,9 @@
 //! come from the search index's posting lists, so nothing is re-read from the text.
 
 use crate::model::{Corpus, EntityIndex};
+use crate::order;
 use crate::search::analyse::terms;
 use crate::search::SearchIndex;
-use std::collections::BTreeSet;
 
 /// How many lead paragraphs, besides the headline, give the terms compared.
 const LEAD_PARAGRAPHS: usize = 2;
@@ -56,22 +56,23 @@ pub fn related(corpus: &Corpus, index: &SearchIndex, doc: u32, limit: usize) -> 
             score[other] += weight(*e);
         }
     }
-    // Terms of the headline and lead.
-    let lead: BTreeSet<String> = terms(&open.headline)
+    // Terms of the headline and lead, each once, in the index's order (its terms' order), so the sums are the same on every run.
+    let mut lead: Vec<_> = terms(&open.headline)
         .chain(
             open.paragraphs
                 .iter()
                 .take(LEAD_PARAGRAPHS)
                 .flat_map(|p| terms(p)),
         )
+        .filter_map(|term| index.lookup(&term))
         .collect();
-    for term in &lead {
-        if let Some(entry) = index.lookup(term) {
-            let w = TERM_WEIGHT * idf(n, entry.doc_frequency as usize);
-            for posting in index.postings(&entry) {
-                if let Some(s) = score.get_mut(posting.doc as usize) {
-                    *s += w;
-                }
+    order::sort_by_key(&mut lead, |entry| entry.offset as u64);
+    lead.dedup_by_key(|entry| entry.offset);
+    for entry in lead {
+        let w = TERM_WEIGHT * idf(n, entry.doc_frequency as usize);
+        for posting in index.postings(&entry) {
+            if let Some(s) = score.get_mut(posting.doc as usize) {
+                *s += w;
             }
         }
     }
@@ -82,13 +83,10 @@ pub fn related(corpus: &Corpus, index: &SearchIndex, doc: u32, limit: usize) -> 
         .map(|(other, &s)| (other as u32, s))
         .collect();
     // Only the best `limit` are sorted: every article that shares a word with the open one has a
-    // score, which at 10,000 articles is most of them. (The order is total, so the same as a sort.)
-    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    if limit < ranked.len() {
-        ranked.select_nth_unstable_by(limit, order);
-        ranked.truncate(limit);
-    }
-    ranked.sort_unstable_by(order);
+    // score, which at 10,000 articles is most of them.
+    order::smallest_by_key(&mut ranked, limit, |&(other, score)| {
+        order::pair(order::descending(score), other)
+    });
     ranked
         .into_iter()
         .map(|(other, score)| {
@@ -98,7 +96,9 @@ pub fn related(corpus: &Corpus, index: &SearchIndex, doc: u32, limit: usize) -> 
                 .copied()
                 .filter(|e| open.entities.contains(e))
                 .collect();
-            shared.sort_by(|a, b| weight(*b).total_cmp(&weight(*a)).then(a.cmp(b)));
+            order::sort_by_key(&mut shared, |&e| {
+                order::pair(order::descending(weight(e)), e)
+            });
             Related {
                 doc: other,
                 score,

@@ -3,6 +3,7 @@
 //! from article text.
 
 use crate::model::Article;
+use crate::order;
 use crate::search::analyse::{fold, is_invisible, is_stop_word, term, word_ranges};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -351,8 +352,7 @@ impl Highlighter {
             return None;
         }
         let mut leads: Vec<u8> = heads.iter().map(|h| h[0]).collect();
-        leads.sort_unstable();
-        leads.dedup();
+        order::sort_dedup(&mut leads);
         let bytes = text.as_bytes();
         let mut marks = Vec::new();
         for lead in leads {
@@ -374,7 +374,7 @@ impl Highlighter {
                 from = end;
             }
         }
-        marks.sort_unstable_by_key(|r| r.start);
+        order::sort_by_key(&mut marks, |r| r.start as u64);
         Some(marks)
     }
 
@@ -451,7 +451,7 @@ fn window(paragraph: &str, marks: &[Range<usize>], max_words: usize) -> Excerpt 
 
 /// Sorts ranges and merges those that overlap or touch.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    order::sort_by_key(&mut ranges, |r| order::pair(r.start as u32, r.end as u32));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {

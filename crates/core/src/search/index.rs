@@ -14,6 +14,7 @@
 //! articles that only ever say "North Korea".
 
 use crate::model::{Article, Corpus};
+use crate::order;
 use crate::search::analyse::{stop_word_number, term, tokens, STOP_WORD_COUNT};
 use crate::search::pairs::{Budget, PairIndex, PairLookup, Streams, TermInfo};
 use crate::search::postings::{self, Posting};
@@ -353,9 +354,9 @@ impl SearchIndex {
                 found.push((self.entry(key, offset), d));
             }
         }
-        found.sort_by(|a, b| {
-            a.1.cmp(&b.1)
-                .then(b.0.doc_frequency.cmp(&a.0.doc_frequency))
+        // Nearest first, then the most frequent.
+        order::sort_by_key(&mut found, |(entry, d)| {
+            order::pair(u32::from(*d), !entry.doc_frequency)
         });
         found.truncate(limit);
         found
@@ -434,7 +435,7 @@ fn scaled(sample: &[u8], total: usize) -> usize {
 
 fn most_frequent(mut found: Vec<TermEntry>, limit: usize) -> Vec<TermEntry> {
     if found.len() > limit {
-        found.sort_by_key(|e| std::cmp::Reverse(e.doc_frequency));
+        order::sort_by_key(&mut found, |e| u64::from(!e.doc_frequency));
         found.truncate(limit);
     }
     found

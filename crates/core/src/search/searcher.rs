@@ -3,6 +3,7 @@
 //! exclusions, entity, outlet and date filters, and the [`Highlighter`] for what matched.
 
 use crate::model::{Article, Corpus, EntityKind};
+use crate::order;
 use crate::search::analyse::{folded_words, is_stop_word, stop_word_number, term};
 use crate::search::highlight::{Highlighter, Phrase};
 use crate::search::index::{SearchIndex, TermEntry};
@@ -67,8 +68,7 @@ impl Results {
 
 /// Orders hits the best first, ties in timeline order.
 pub fn rank(hits: &mut [Hit]) {
-    // (score, doc) orders every pair: an unstable sort gives the same order, without a buffer.
-    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    order::sort_by_key(hits, |h| order::pair(order::descending(h.score), h.doc));
 }
 
 /// Searches one corpus with its index. Cheap to make: it only folds the entity names.
@@ -317,10 +317,10 @@ impl<'c> Searcher<'c> {
         }
         // The list of a phrase of two words is where they stand side by side: its answer.
         let listed = phrase.words().len() == 2 && lists.len() == 1;
-        entries.sort_by_key(|e| e.offset);
+        order::sort_by_key(&mut entries, |e| e.offset as u64);
         entries.dedup_by_key(|e| e.offset);
         // Rarest first, so the running intersection is as small as possible.
-        entries.sort_by_key(|e| e.doc_frequency);
+        order::sort_by_key(&mut entries, |e| u64::from(e.doc_frequency));
         let mut candidates: Option<Vec<(u32, f32)>> = None;
         for list in lists {
             let docs = list.iter().map(|doc| (doc, 0.0));
