@@ -26,7 +26,38 @@ fn main() {
     for warning in &ingested.warnings {
         println!("cargo::warning={warning}");
     }
-    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let out = out_dir.join("corpus.bin");
     fs::write(&out, dateline_core::blob::encode(&ingested.corpus))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let out = out_dir.join("stemmers.rs");
+    fs::write(&out, carry_stemmers(&ingested.corpus))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// The function `src/corpus.rs` calls before the first search: it gives the app the stemmers of
+/// the corpus's languages, and English and Russian always (Latin words of unknown language,
+/// Cyrillic words), each made with a constant so the wasm links no other.
+fn carry_stemmers(corpus: &dateline_core::Corpus) -> String {
+    use dateline_core::search::analyse::{Stemming, Stemmings};
+    let used = Stemmings::of_languages(corpus.articles().iter().map(|a| a.language.as_deref()));
+    let mut carried = vec![Stemming::English, Stemming::Russian];
+    for stemming in used.iter() {
+        if !carried.contains(&stemming) {
+            carried.push(stemming);
+        }
+    }
+    let mut code = String::from(
+        "/// Written by build.rs: the stemmers of the corpus's languages.\n\
+         pub(crate) fn carry_stemmers() {\n\
+         \x20   use dateline_core::search::analyse::{Algorithm, Stemmer, Stemming};\n",
+    );
+    for stemming in carried {
+        let name = format!("{stemming:?}");
+        code.push_str(&format!(
+            "    Stemming::{name}.carry(Stemmer::create(Algorithm::{name}));\n"
+        ));
+    }
+    code.push_str("}\n");
+    code
 }

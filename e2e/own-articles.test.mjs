@@ -88,6 +88,23 @@ test("the Language filter lists the languages found and narrows to one, in the a
   }, { root: ROOT });
 });
 
+test("a German word finds its other forms in the German article, and is marked there", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await gotoApp(page, url);
+    // The text says "Politiker": only German stemming makes "Politikern" the same word.
+    await page.locator("#search-input").fill("Politikern");
+    await page.getByText("1 of 5 articles matches").waitFor();
+    assert.deepEqual(await page.locator(".timeline .entry-headline").allInnerTexts(), [
+      "Putin empfängt Kim Jong Un im Kosmodrom Wostotschny",
+    ]);
+    await page.locator(".entry-link", { hasText: "Kosmodrom" }).click();
+    await page.locator(".reader-body mark").first().waitFor();
+    assert.deepEqual(await page.locator(".reader-body mark").allInnerTexts(), ["Politiker"]);
+    assert.deepEqual(page.errors, []);
+  }, { root: ROOT });
+});
+
 test("the single file scripts/build.sh writes opens from disk", async () => {
   const page = await openPage(browser);
   await page.goto(pathToFileURL(`${ROOT}/dateline.html`).href);

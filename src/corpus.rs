@@ -21,7 +21,15 @@ pub fn use_blob(bytes: &'static [u8]) {
     let _ = GIVEN.set(bytes);
 }
 
+#[cfg(not(feature = "ssr"))]
+include!(concat!(env!("OUT_DIR"), "/stemmers.rs"));
+
+/// The prerender runs natively, where every stemmer is at hand.
+#[cfg(feature = "ssr")]
+fn carry_stemmers() {}
+
 static BUNDLE: LazyLock<Bundle> = LazyLock::new(|| {
+    carry_stemmers();
     #[cfg(feature = "ssr")]
     let bytes: &'static [u8] = GIVEN.get().copied().unwrap_or_default();
     #[cfg(not(feature = "ssr"))]

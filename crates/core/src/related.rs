@@ -6,7 +6,7 @@
 
 use crate::model::{Corpus, EntityIndex};
 use crate::order;
-use crate::search::analyse::terms;
+use crate::search::analyse::{terms, Stemming};
 use crate::search::SearchIndex;
 
 /// How many lead paragraphs, besides the headline, give the terms compared.
@@ -57,12 +57,13 @@ pub fn related(corpus: &Corpus, index: &SearchIndex, doc: u32, limit: usize) -> 
         }
     }
     // Terms of the headline and lead, each once, in the index's order (its terms' order), so the sums are the same on every run.
-    let mut lead: Vec<_> = terms(&open.headline)
+    let language = Stemming::of_language(open.language.as_deref());
+    let mut lead: Vec<_> = terms(language, &open.headline)
         .chain(
             open.paragraphs
                 .iter()
                 .take(LEAD_PARAGRAPHS)
-                .flat_map(|p| terms(p)),
+                .flat_map(|p| terms(language, p)),
         )
         .filter_map(|term| index.lookup(&term))
         .collect();

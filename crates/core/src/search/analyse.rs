@@ -13,13 +13,16 @@
 //!   "Pyongyang’s" → `pyongyang`, "Ёлкин" → `елкин`. Compatibility forms (ligatures like `ﬁ`,
 //!   full-width letters) are not folded: their tables would add about 60 KB to the app for
 //!   characters news text hardly uses.
-//! - **Terms** are folded words stemmed by the Snowball stemmer of their script: English for Latin
-//!   script, Russian for Cyrillic; other scripts (Hangul, …) are kept as folded.
+//! - **Terms** are folded words stemmed by a Snowball stemmer ([`Stemming`]): a Latin-script word
+//!   by its article's language (German for a German article, English when the language is unknown
+//!   or written in another script), a Cyrillic word by Russian; other scripts (Hangul, …) are kept
+//!   as folded. A query's word is stemmed in each language of the corpus ([`Stemmings`]), so
+//!   `Verhandlungen` finds the German articles' `Verhandlung`.
 //! - **Stop words** (a short English list) are not indexed; phrases still check them in the text.
 
-use rust_stemmers::{Algorithm, Stemmer};
+pub use rust_stemmers::{Algorithm, Stemmer};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// One word of a text: where it is, and its folded (unstemmed) form.
@@ -170,17 +173,229 @@ fn is_hangul_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
-static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-static RUSSIAN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Russian));
+/// A Snowball stemmer Dateline carries: the Latin-script languages `rust-stemmers` knows, and
+/// Russian for every Cyrillic word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stemming {
+    /// English, also for Latin-script words of articles in other or unknown languages.
+    English,
+    /// German.
+    German,
+    /// French.
+    French,
+    /// Spanish.
+    Spanish,
+    /// Italian.
+    Italian,
+    /// Portuguese.
+    Portuguese,
+    /// Dutch.
+    Dutch,
+    /// Danish.
+    Danish,
+    /// Norwegian (Bokmål).
+    Norwegian,
+    /// Swedish.
+    Swedish,
+    /// Finnish.
+    Finnish,
+    /// Hungarian.
+    Hungarian,
+    /// Romanian.
+    Romanian,
+    /// Turkish.
+    Turkish,
+    /// Russian: every Cyrillic word, whatever its article's language.
+    Russian,
+}
 
-/// Stems a folded word into the term the index holds.
+impl Stemming {
+    /// Every stemming, in a fixed order.
+    pub const ALL: [Stemming; 15] = [
+        Stemming::English,
+        Stemming::German,
+        Stemming::French,
+        Stemming::Spanish,
+        Stemming::Italian,
+        Stemming::Portuguese,
+        Stemming::Dutch,
+        Stemming::Danish,
+        Stemming::Norwegian,
+        Stemming::Swedish,
+        Stemming::Finnish,
+        Stemming::Hungarian,
+        Stemming::Romanian,
+        Stemming::Turkish,
+        Stemming::Russian,
+    ];
+
+    /// The stemming of an article in `language` (its English name, as `Article::language` holds
+    /// it): English when the language is unknown or has no stemmer here.
+    pub fn of_language(language: Option<&str>) -> Stemming {
+        let Some(language) = language else {
+            return Stemming::English;
+        };
+        Stemming::ALL
+            .into_iter()
+            .find(|s| s.name().eq_ignore_ascii_case(language))
+            .or_else(|| {
+                language
+                    .eq_ignore_ascii_case("Bokmal")
+                    .then_some(Stemming::Norwegian)
+            })
+            .unwrap_or(Stemming::English)
+    }
+
+    /// The language's English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stemming::English => "English",
+            Stemming::German => "German",
+            Stemming::French => "French",
+            Stemming::Spanish => "Spanish",
+            Stemming::Italian => "Italian",
+            Stemming::Portuguese => "Portuguese",
+            Stemming::Dutch => "Dutch",
+            Stemming::Danish => "Danish",
+            Stemming::Norwegian => "Norwegian",
+            Stemming::Swedish => "Swedish",
+            Stemming::Finnish => "Finnish",
+            Stemming::Hungarian => "Hungarian",
+            Stemming::Romanian => "Romanian",
+            Stemming::Turkish => "Turkish",
+            Stemming::Russian => "Russian",
+        }
+    }
+
+    /// The Snowball algorithm.
+    pub fn algorithm(self) -> Algorithm {
+        match self {
+            Stemming::English => Algorithm::English,
+            Stemming::German => Algorithm::German,
+            Stemming::French => Algorithm::French,
+            Stemming::Spanish => Algorithm::Spanish,
+            Stemming::Italian => Algorithm::Italian,
+            Stemming::Portuguese => Algorithm::Portuguese,
+            Stemming::Dutch => Algorithm::Dutch,
+            Stemming::Danish => Algorithm::Danish,
+            Stemming::Norwegian => Algorithm::Norwegian,
+            Stemming::Swedish => Algorithm::Swedish,
+            Stemming::Finnish => Algorithm::Finnish,
+            Stemming::Hungarian => Algorithm::Hungarian,
+            Stemming::Romanian => Algorithm::Romanian,
+            Stemming::Turkish => Algorithm::Turkish,
+            Stemming::Russian => Algorithm::Russian,
+        }
+    }
+
+    /// Gives the browser build this language's stemmer, made by the caller with a constant
+    /// `Stemmer::create(Algorithm::…)` so that the wasm links only the stemmers given. The app's
+    /// build script writes the calls for its corpus's languages (all fifteen cost 25 KB gzip;
+    /// English and Russian alone 4 KB). Native builds make any stemmer when first asked.
+    pub fn carry(self, stemmer: Stemmer) {
+        let _ = CARRIED[self as usize].set(stemmer);
+    }
+
+    /// Carries every stemmer (a browser build that does not know its languages in advance).
+    pub fn carry_every() {
+        for stemming in Stemming::ALL {
+            stemming.carry(Stemmer::create(stemming.algorithm()));
+        }
+    }
+
+    /// The stemmer, if this build carries it.
+    fn stemmer(self) -> Option<&'static Stemmer> {
+        let slot = &CARRIED[self as usize];
+        #[cfg(not(target_arch = "wasm32"))]
+        return Some(slot.get_or_init(|| Stemmer::create(self.algorithm())));
+        #[cfg(target_arch = "wasm32")]
+        slot.get()
+    }
+}
+
+/// The stemmers carried, by [`Stemming`] number.
+static CARRIED: [OnceLock<Stemmer>; Stemming::ALL.len()] =
+    [const { OnceLock::new() }; Stemming::ALL.len()];
+
+/// The stemmings a corpus's articles are indexed with, which a query's words are stemmed in:
+/// [`Stemming::English`] alone for a corpus in English or of unknown languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stemmings(Vec<Stemming>);
+
+impl Default for Stemmings {
+    fn default() -> Self {
+        Stemmings(vec![Stemming::English])
+    }
+}
+
+impl Stemmings {
+    /// The stemmings of articles in these languages (English names; `None` for unknown).
+    pub fn of_languages<'a>(languages: impl IntoIterator<Item = Option<&'a str>>) -> Stemmings {
+        let mut used = [false; Stemming::ALL.len()];
+        for language in languages {
+            used[Stemming::of_language(language) as usize] = true;
+        }
+        let found: Vec<Stemming> = Stemming::ALL
+            .into_iter()
+            .filter(|&s| used[s as usize] && s != Stemming::Russian)
+            .collect();
+        // Russian stems Cyrillic words in any case; its Latin words are stemmed as English.
+        if found.is_empty() {
+            Stemmings::default()
+        } else {
+            Stemmings(found)
+        }
+    }
+
+    /// The stemmings, English first when it is one.
+    pub fn iter(&self) -> impl Iterator<Item = Stemming> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// A folded word's terms, one per stemming, each once.
+    pub fn terms(&self, folded: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(self.0.len());
+        for stemming in self.iter() {
+            let stem = term_in(stemming, folded);
+            if !out.contains(&stem) {
+                out.push(stem);
+            }
+        }
+        out
+    }
+}
+
+/// Stems a folded word into the term the index holds, as in an English text.
 pub fn term(folded: &str) -> String {
-    let first = folded.chars().next();
-    match first {
-        Some(c) if c.is_ascii_alphabetic() => ENGLISH.stem(folded).into_owned(),
-        Some('\u{0400}'..='\u{04FF}') => RUSSIAN.stem(folded).into_owned(),
+    term_in(Stemming::English, folded)
+}
+
+/// Stems a folded word of a text in `language`: a Latin-script word by the language's stemmer
+/// (English's for Russian), a Cyrillic word by Russian's; a word of another script is its term.
+pub fn term_in(language: Stemming, folded: &str) -> String {
+    match folded.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() || is_latin_letter(c) => {
+            let stemming = match language {
+                Stemming::Russian => Stemming::English,
+                other => other,
+            };
+            stem(stemming, folded)
+        }
+        Some('\u{0400}'..='\u{04FF}') => stem(Stemming::Russian, folded),
         _ => folded.to_owned(),
     }
+}
+
+/// A word stemmed, or as it is when this build does not carry the stemmer.
+fn stem(stemming: Stemming, folded: &str) -> String {
+    stemming
+        .stemmer()
+        .map_or_else(|| folded.to_owned(), |s| s.stem(folded).into_owned())
+}
+
+/// A letter of the Latin script outside ASCII that folding keeps (`ß`, `ł`, `ø`, `æ`, `ı`, …).
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
 }
 
 /// English words too common to index (the Snowball list, trimmed to what carries no meaning in
@@ -208,11 +423,11 @@ pub fn stop_word_number(folded: &str) -> Option<usize> {
     STOP_WORDS.binary_search(&folded).ok()
 }
 
-/// The indexable terms of a text, in order, stop words left out.
-pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The indexable terms of a text in `language`, in order, stop words left out.
+pub fn terms(language: Stemming, text: &str) -> impl Iterator<Item = String> + '_ {
     tokens(text)
         .filter(|t| !is_stop_word(&t.folded))
-        .map(|t| term(&t.folded))
+        .map(move |t| term_in(language, &t.folded))
 }
 
 #[cfg(test)]
@@ -280,8 +495,43 @@ mod tests {
     }
 
     #[test]
+    fn stemming_by_the_articles_language() {
+        let de = Stemming::of_language(Some("German"));
+        assert_eq!(de, Stemming::German);
+        assert_eq!(term_in(de, "verhandlungen"), term_in(de, "verhandlung"));
+        // A Cyrillic word is Russian, a Latin word in a Russian article English.
+        let ru = Stemming::of_language(Some("Russian"));
+        assert_eq!(term_in(ru, "переговорах"), term_in(ru, "переговоры"));
+        assert_eq!(term_in(ru, "sanctions"), "sanction");
+        assert_eq!(term_in(de, "평양"), "평양");
+        // Unknown languages, and those without a stemmer here, are stemmed as English.
+        assert_eq!(Stemming::of_language(None), Stemming::English);
+        assert_eq!(Stemming::of_language(Some("Korean")), Stemming::English);
+        assert_eq!(Stemming::of_language(Some("Bokmal")), Stemming::Norwegian);
+    }
+
+    #[test]
+    fn a_corpus_stems_queries_in_each_of_its_languages() {
+        let languages = [Some("German"), None, Some("Russian"), Some("German")];
+        let stemmings = Stemmings::of_languages(languages);
+        assert_eq!(
+            stemmings.iter().collect::<Vec<_>>(),
+            [Stemming::English, Stemming::German]
+        );
+        assert_eq!(
+            stemmings.terms("verhandlungen"),
+            ["verhandlungen", "verhandl"]
+        );
+        assert_eq!(stemmings.terms("talks"), ["talk"]);
+        assert_eq!(
+            Stemmings::of_languages([Some("Russian")]),
+            Stemmings::default()
+        );
+    }
+
+    #[test]
     fn terms_skip_stop_words() {
-        let t: Vec<String> = terms("The talks of the leaders").collect();
+        let t: Vec<String> = terms(Stemming::English, "The talks of the leaders").collect();
         assert_eq!(t, ["talk", "leader"]);
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::model::Article;
 use crate::order;
-use crate::search::analyse::{fold, is_invisible, is_stop_word, term, word_ranges};
+use crate::search::analyse::{fold, is_invisible, is_stop_word, term_in, word_ranges, Stemmings};
 use std::collections::HashSet;
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
@@ -13,26 +13,35 @@ use unicode_normalization::char::is_combining_mark;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phrase {
     folded: Vec<String>,
-    terms: Vec<Option<String>>,
+    /// The languages the words are stemmed in.
+    stemmings: Stemmings,
+    /// Per word, its term in each of `stemmings` (in their order); `None` for a stop word.
+    terms: Vec<Option<Vec<String>>>,
     /// Per word, lower-case ASCII, what a text word must begin with to be it: a stop word itself,
-    /// any other word its stem less the last letter (see [`Phrase::word_matches`]); `None` when a
-    /// word is not ASCII.
+    /// any other word what its stems less their last letter begin with (see
+    /// [`Phrase::word_matches`]); `None` when a word is not ASCII.
     starts: Option<Vec<Vec<u8>>>,
 }
 
 impl Phrase {
-    /// A phrase of folded words.
+    /// A phrase of folded words, in English.
     pub fn new(folded: Vec<String>) -> Phrase {
-        let terms: Vec<Option<String>> = folded
+        Phrase::in_languages(folded, Stemmings::default())
+    }
+
+    /// A phrase of folded words, whose words match a text's words with the same stem in any
+    /// one of `stemmings`.
+    pub fn in_languages(folded: Vec<String>, stemmings: Stemmings) -> Phrase {
+        let terms: Vec<Option<Vec<String>>> = folded
             .iter()
-            .map(|w| (!is_stop_word(w)).then(|| term(w)))
+            .map(|w| (!is_stop_word(w)).then(|| stemmings.iter().map(|s| term_in(s, w)).collect()))
             .collect();
         let starts = folded
             .iter()
             .zip(&terms)
-            .map(|(word, stem)| {
-                let start = match stem {
-                    Some(stem) => stem_head(stem),
+            .map(|(word, stems)| {
+                let start = match stems {
+                    Some(stems) => common_head(stems),
                     None => word.as_bytes(),
                 };
                 start.is_ascii().then(|| start.to_vec())
@@ -40,6 +49,7 @@ impl Phrase {
             .collect();
         Phrase {
             folded,
+            stemmings,
             terms,
             starts,
         }
@@ -54,9 +64,14 @@ impl Phrase {
     /// same stem.
     fn folded_matches(&self, k: usize, folded: &str) -> bool {
         folded == self.folded[k]
-            || self.terms[k]
-                .as_ref()
-                .is_some_and(|stem| !is_stop_word(folded) && term(folded) == *stem)
+            || self.terms[k].as_ref().is_some_and(|stems| {
+                !is_stop_word(folded)
+                    && self
+                        .stemmings
+                        .iter()
+                        .zip(stems)
+                        .any(|(s, stem)| term_in(s, folded) == *stem)
+            })
     }
 
     /// Whether the word `word` (as written) is the phrase's word `k`. Phrase checks run over
@@ -78,10 +93,10 @@ impl Phrase {
             if word.eq_ignore_ascii_case(target) {
                 return true;
             }
-            let Some(stem) = &self.terms[k] else {
+            let Some(stems) = &self.terms[k] else {
                 return false;
             };
-            if !begins_with(word, stem_head(stem)) {
+            if !stems.iter().any(|stem| begins_with(word, stem_head(stem))) {
                 return false;
             }
         }
@@ -209,6 +224,23 @@ fn stem_head(stem: &str) -> &[u8] {
     &stem.as_bytes()[..stem.len().saturating_sub(1)]
 }
 
+/// What an ASCII word with any of `stems` begins with: the longest start their heads share.
+fn common_head(stems: &[String]) -> &[u8] {
+    let Some((first, rest)) = stems.split_first() else {
+        return &[];
+    };
+    let head = stem_head(first);
+    let shared = rest.iter().fold(head.len(), |len, other| {
+        let other = stem_head(other);
+        head[..len]
+            .iter()
+            .zip(other)
+            .take_while(|(a, b)| a == b)
+            .count()
+    });
+    &head[..shared]
+}
+
 /// Whether `word` begins with `head`, ignoring ASCII case.
 fn begins_with(word: &str, head: &[u8]) -> bool {
     word.as_bytes()
@@ -275,6 +307,8 @@ fn letters_are_ascii(text: &str) -> bool {
 pub struct Highlighter {
     terms: HashSet<String>,
     phrases: Vec<Phrase>,
+    /// The languages a text's words are stemmed in to compare them with the terms.
+    stemmings: Stemmings,
 }
 
 /// A passage of a paragraph with the ranges to mark in it.
@@ -291,6 +325,14 @@ pub struct Excerpt {
 }
 
 impl Highlighter {
+    /// A highlighter that marks nothing yet, for texts in a corpus of these languages.
+    pub fn in_languages(stemmings: Stemmings) -> Highlighter {
+        Highlighter {
+            stemmings,
+            ..Highlighter::default()
+        }
+    }
+
     /// Marks every word whose term is `term`.
     pub fn add_term(&mut self, term: String) {
         self.terms.insert(term);
@@ -327,7 +369,11 @@ impl Highlighter {
 
     /// Whether the folded word `folded` is one of the terms.
     fn is_term(&self, folded: &str) -> bool {
-        !is_stop_word(folded) && self.terms.contains(&term(folded))
+        !is_stop_word(folded)
+            && self
+                .stemmings
+                .iter()
+                .any(|s| self.terms.contains(&term_in(s, folded)))
     }
 
     /// The ranges of the words of `text` that are one of the terms, word by word.
@@ -488,6 +534,7 @@ pub fn segments<'t>(text: &'t str, marks: &[Range<usize>]) -> Vec<(&'t str, bool
 mod tests {
     use super::*;
     use crate::model::tests::article;
+    use crate::search::analyse::term;
 
     fn marked<'t>(text: &'t str, h: &Highlighter) -> Vec<&'t str> {
         h.marks(text).into_iter().map(|r| &text[r]).collect()

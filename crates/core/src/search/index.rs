@@ -15,7 +15,7 @@
 
 use crate::model::{Article, Corpus};
 use crate::order;
-use crate::search::analyse::{stop_word_number, term, tokens, STOP_WORD_COUNT};
+use crate::search::analyse::{stop_word_number, term_in, tokens, Stemming, STOP_WORD_COUNT};
 use crate::search::pairs::{Budget, PairIndex, PairLookup, Streams, TermInfo};
 use crate::search::postings::{self, Posting};
 use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
@@ -120,8 +120,8 @@ enum Word {
 /// its words, and stemming is the costly step of analysis.
 #[derive(Default)]
 struct Vocabulary {
-    /// Folded word → what it is.
-    folded: HashMap<String, Word>,
+    /// (The article's stemming, a folded word) → what it is.
+    folded: HashMap<(Stemming, String), Word>,
     /// Stem → id.
     ids: HashMap<String, u32>,
     /// Id → stem.
@@ -129,21 +129,24 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn word(&mut self, folded: String) -> Word {
-        if let Some(&word) = self.folded.get(&folded) {
+    /// What a folded word of an article in `language` is.
+    fn word(&mut self, language: Stemming, folded: String) -> Word {
+        let key = (language, folded);
+        if let Some(&word) = self.folded.get(&key) {
             return word;
         }
-        let word = match stop_word_number(&folded) {
+        let word = match stop_word_number(&key.1) {
             Some(number) => Word::Stop(number),
             None => {
                 let next = self.stems.len() as u32;
-                Word::Term(*self.ids.entry(term(&folded)).or_insert_with_key(|stem| {
+                let stem = term_in(language, &key.1);
+                Word::Term(*self.ids.entry(stem).or_insert_with_key(|stem| {
                     self.stems.push(stem.clone());
                     next
                 }))
             }
         };
-        self.folded.insert(folded, word);
+        self.folded.insert(key, word);
         word
     }
 }
@@ -177,9 +180,10 @@ impl SearchIndex {
         for (doc, article) in corpus.articles().iter().enumerate() {
             let doc = doc as u32;
             let mut body_length = 0u32;
+            let language = Stemming::of_language(article.language.as_deref());
             let mut add = |text: &str, field: Field, streams: &mut Streams| {
                 for token in tokens(text) {
-                    let id = match vocabulary.word(token.folded) {
+                    let id = match vocabulary.word(language, token.folded) {
                         Word::Term(id) => id,
                         Word::Stop(number) => {
                             if matches!(field, Field::Headline | Field::Body) {

@@ -4,7 +4,7 @@
 
 use crate::model::{Article, Corpus, EntityKind};
 use crate::order;
-use crate::search::analyse::{folded_words, is_stop_word, stop_word_number, term};
+use crate::search::analyse::{folded_words, is_stop_word, stop_word_number, Stemmings};
 use crate::search::highlight::{Highlighter, Phrase};
 use crate::search::index::{SearchIndex, TermEntry};
 use crate::search::pairs::PairLookup;
@@ -77,6 +77,8 @@ pub struct Searcher<'c> {
     index: &'c SearchIndex,
     /// Per entity, the folded words of its name and of each alias.
     entity_names: Vec<Vec<Vec<String>>>,
+    /// The languages the corpus is indexed in: a query's words are stemmed in each.
+    stemmings: Stemmings,
 }
 
 /// Whether `needle` occurs in `hay` as consecutive words, its last word as a prefix.
@@ -108,6 +110,9 @@ impl<'c> Searcher<'c> {
             corpus,
             index,
             entity_names,
+            stemmings: Stemmings::of_languages(
+                corpus.articles().iter().map(|a| a.language.as_deref()),
+            ),
         }
     }
 
@@ -122,6 +127,7 @@ impl<'c> Searcher<'c> {
         let mut results = Results {
             problems: query.problems.clone(),
             is_filtered: !query.is_empty(),
+            highlighter: Highlighter::in_languages(self.stemmings.clone()),
             ..Results::default()
         };
         let mut score = vec![0f32; n];
@@ -156,7 +162,7 @@ impl<'c> Searcher<'c> {
                     }
                     Atom::Phrase(words) => {
                         usable = true;
-                        let phrase = Phrase::new(words.clone());
+                        let phrase = Phrase::in_languages(words.clone(), self.stemmings.clone());
                         for (doc, s) in self.phrase_matches(&phrase) {
                             note(&mut best, &mut touched, doc, s);
                         }
@@ -234,18 +240,23 @@ impl<'c> Searcher<'c> {
     /// The dictionary terms that stand for a typed word, each with a score factor: the exact
     /// stem; near spellings when the word is rare or unknown; words it starts when `prefix`.
     fn expand(&self, folded: &str, prefix: bool) -> Vec<(TermEntry, f32)> {
-        let stem = term(folded);
+        // Its stem in each language of the corpus.
+        let stems = self.stemmings.terms(folded);
         let mut out: Vec<(TermEntry, f32)> = Vec::new();
-        let exact = self.index.lookup(&stem);
-        let exact_df = exact.as_ref().map_or(0, |e| e.doc_frequency);
-        if let Some(entry) = exact {
-            out.push((entry, 1.0));
+        let mut exact_df = 0;
+        for stem in &stems {
+            if let Some(entry) = self.index.lookup(stem) {
+                exact_df = exact_df.max(entry.doc_frequency);
+                add_new(&mut out, entry, 1.0);
+            }
         }
         let edits = allowed_edits(folded.chars().count());
         if edits > 0 && exact_df < RARE {
-            for (entry, d) in self.index.within_distance(&stem, edits, MAX_EXPANSIONS) {
-                if d > 0 {
-                    out.push((entry, TYPO_WEIGHT[usize::from(d.min(2))]));
+            for stem in &stems {
+                for (entry, d) in self.index.within_distance(stem, edits, MAX_EXPANSIONS) {
+                    if d > 0 {
+                        add_new(&mut out, entry, TYPO_WEIGHT[usize::from(d.min(2))]);
+                    }
                 }
             }
         }
@@ -276,23 +287,17 @@ impl<'c> Searcher<'c> {
         // headline or the body (a phrase's word matches by its stem): no text to check.
         if let [word] = phrase.words() {
             if !is_stop_word(word) {
-                let Some(entry) = self.index.lookup(&term(word)) else {
-                    return Vec::new();
-                };
-                let idf = self.idf(entry.doc_frequency);
-                return self
-                    .index
-                    .postings(&entry)
-                    .filter(|p| p.headline || p.body > 0)
-                    .map(|p| (p.doc, idf * self.bm25(&p)))
-                    .collect();
+                return self.in_text(&self.entries(word));
             }
         }
         // The phrase's words that are indexed, in order. Two of them side by side that never
         // stand so in the corpus rule out every article at once; those that seldom do rule out
         // all but the articles listed.
         // Stop words have no postings, but the index knows which articles hold each.
+        // A word with a different stem in two of the corpus's languages stands for either: the
+        // articles holding any of its terms (and the next-word lists do not apply to it).
         let mut entries: Vec<TermEntry> = Vec::new();
+        let mut either: Vec<Vec<(u32, f32)>> = Vec::new();
         let mut lists = Vec::new();
         let mut stops: Vec<usize> = Vec::new();
         let mut follows = false;
@@ -302,8 +307,15 @@ impl<'c> Searcher<'c> {
                 follows = false;
                 continue;
             }
-            let Some(entry) = self.index.lookup(&term(word)) else {
-                return Vec::new();
+            let mut found = self.entries(word);
+            let entry = match found.len() {
+                0 => return Vec::new(),
+                1 => found.remove(0),
+                _ => {
+                    either.push(self.in_text(&found));
+                    follows = false;
+                    continue;
+                }
             };
             if let Some(previous) = entries.last().filter(|_| follows) {
                 match self.index.pair(previous, &entry) {
@@ -340,6 +352,12 @@ impl<'c> Searcher<'c> {
                 Some(current) => intersect(&current, list),
             });
         }
+        for list in either {
+            candidates = Some(match candidates {
+                None => list,
+                Some(current) => intersect(&current, list.into_iter()),
+            });
+        }
         let has_stops = |doc: u32| stops.iter().all(|&s| self.index.has_stop_word(doc, s));
         let candidates: Vec<(u32, f32)> = match candidates {
             Some(mut c) => {
@@ -368,6 +386,41 @@ impl<'c> Searcher<'c> {
             .collect()
     }
 
+    /// The index's entries for a folded word: its term in each of the corpus's languages.
+    fn entries(&self, folded: &str) -> Vec<TermEntry> {
+        let mut found: Vec<TermEntry> = Vec::new();
+        for stem in self.stemmings.terms(folded) {
+            if let Some(entry) = self.index.lookup(&stem) {
+                if !found.iter().any(|e| e.offset == entry.offset) {
+                    found.push(entry);
+                }
+            }
+        }
+        found
+    }
+
+    /// The articles where any of `entries` stands in the headline or the body (not only in the
+    /// outlet or an entity's name), in document order, each with its best BM25 score.
+    fn in_text(&self, entries: &[TermEntry]) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        for entry in entries {
+            let idf = self.idf(entry.doc_frequency);
+            out.extend(
+                self.index
+                    .postings(entry)
+                    .filter(|p| p.headline || p.body > 0)
+                    .map(|p| (p.doc, idf * self.bm25(&p))),
+            );
+        }
+        if entries.len() > 1 {
+            order::sort_by_key(&mut out, |&(doc, score)| {
+                order::pair(doc, order::descending(score))
+            });
+            out.dedup_by_key(|&mut (doc, _)| doc);
+        }
+        out
+    }
+
     /// Marks which articles an excluded word or phrase rules out.
     fn excluded(&self, atoms: &[Atom]) -> Vec<bool> {
         let mut out = vec![
@@ -381,14 +434,15 @@ impl<'c> Searcher<'c> {
         for atom in atoms {
             match atom {
                 Atom::Word { folded, .. } => {
-                    if let Some(entry) = self.index.lookup(&term(folded)) {
+                    for entry in self.entries(folded) {
                         for p in self.index.postings(&entry) {
                             out[p.doc as usize] = true;
                         }
                     }
                 }
                 Atom::Phrase(words) => {
-                    for (doc, _) in self.phrase_matches(&Phrase::new(words.clone())) {
+                    let phrase = Phrase::in_languages(words.clone(), self.stemmings.clone());
+                    for (doc, _) in self.phrase_matches(&phrase) {
                         out[doc as usize] = true;
                     }
                 }
@@ -445,7 +499,7 @@ impl<'c> Searcher<'c> {
                 .any(|n| !n.is_empty() && words.windows(n.len()).any(|w| w == n.as_slice()));
             if named {
                 for n in names {
-                    highlighter.add_phrase(Phrase::new(n.clone()));
+                    highlighter.add_phrase(Phrase::in_languages(n.clone(), self.stemmings.clone()));
                 }
             }
         }
