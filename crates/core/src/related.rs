@@ -6,7 +6,7 @@
 
 use crate::model::{Corpus, EntityIndex};
 use crate::order;
-use crate::search::analyse::{terms, Stemming};
+use crate::search::analyse::{is_stop_word, term_in, tokens, Stemming};
 use crate::search::SearchIndex;
 
 /// How many lead paragraphs, besides the headline, give the terms compared.
@@ -58,14 +58,11 @@ pub fn related(corpus: &Corpus, index: &SearchIndex, doc: u32, limit: usize) -> 
     }
     // Terms of the headline and lead, each once, in the index's order (its terms' order), so the sums are the same on every run.
     let language = Stemming::of_language(open.language.as_deref());
-    let mut lead: Vec<_> = terms(language, &open.headline)
-        .chain(
-            open.paragraphs
-                .iter()
-                .take(LEAD_PARAGRAPHS)
-                .flat_map(|p| terms(language, p)),
-        )
-        .filter_map(|term| index.lookup(&term))
+    let mut lead: Vec<_> = std::iter::once(open.headline.as_str())
+        .chain(open.paragraphs.iter().take(LEAD_PARAGRAPHS).map(|p| &**p))
+        .flat_map(tokens)
+        .filter(|t| !is_stop_word(&t.folded) && !index.is_language_stop_word(&t.folded))
+        .filter_map(|t| index.lookup(&term_in(language, &t.folded)))
         .collect();
     order::sort_by_key(&mut lead, |entry| entry.offset as u64);
     lead.dedup_by_key(|entry| entry.offset);

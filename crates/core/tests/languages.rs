@@ -182,3 +182,41 @@ fn related_articles_read_the_open_articles_language() {
         .collect();
     assert_eq!(slugs, ["b"]);
 }
+
+#[test]
+fn a_languages_stop_words_are_left_out_of_its_articles_and_of_queries() {
+    let corpus = corpus();
+    let index = SearchIndex::build(&corpus);
+    // German and French stop words are known; English's own list stays the only English one.
+    assert!(index.is_language_stop_word("und"));
+    assert!(index.is_language_stop_word("uber"));
+    assert!(index.is_language_stop_word("les"));
+    assert!(!index.is_language_stop_word("the"));
+    assert!(index.lookup("und").is_none());
+    // A query's stop word narrows nothing: the German article is found without it.
+    assert_eq!(found("über Verhandlungen"), ["german"]);
+    let results = Searcher::new(&corpus, &index).search("über die");
+    assert!(results
+        .problems
+        .iter()
+        .any(|p| matches!(p, dateline_core::search::Problem::StopWordsOnly(_))));
+}
+
+#[test]
+fn a_phrase_with_a_stop_word_of_the_language_is_checked_in_the_text() {
+    assert_eq!(found("\"die neue Brücke\""), ["german"]);
+    assert_eq!(found("\"über die\""), ["german"]);
+    assert!(found("\"die alte Brücke\"").is_empty());
+}
+
+#[test]
+fn an_english_corpus_has_no_other_stop_words() {
+    let corpus = Corpus::new(
+        vec![article("a", None, "Do or die", "The die is cast.")],
+        Vec::new(),
+    );
+    let index = SearchIndex::build(&corpus);
+    assert!(!index.is_language_stop_word("die"));
+    let results = Searcher::new(&corpus, &index).search("die");
+    assert_eq!(results.hits.len(), 1);
+}

@@ -267,6 +267,47 @@ impl Stemming {
         }
     }
 
+    /// The language's stop words as NLTK lists them (from Snowball's lists), folded and sorted;
+    /// none for English, whose own short list is [`is_stop_word`]'s. The index is built natively
+    /// and carries the lists of its corpus's languages: the browser build has none of its own.
+    pub fn stop_words(self) -> Vec<String> {
+        if cfg!(target_arch = "wasm32") {
+            return Vec::new();
+        }
+        let code = match self {
+            Stemming::English => return Vec::new(),
+            Stemming::German => "de",
+            Stemming::French => "fr",
+            Stemming::Spanish => "es",
+            Stemming::Italian => "it",
+            Stemming::Portuguese => "pt",
+            Stemming::Dutch => "nl",
+            Stemming::Danish => "da",
+            Stemming::Norwegian => "no",
+            Stemming::Swedish => "sv",
+            Stemming::Finnish => "fi",
+            Stemming::Hungarian => "hu",
+            Stemming::Romanian => "ro",
+            Stemming::Turkish => "tr",
+            Stemming::Russian => "ru",
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let listed = stop_words::lookup(code).unwrap_or_default();
+        #[cfg(target_arch = "wasm32")]
+        let listed: &[&str] = {
+            let _ = code;
+            &[]
+        };
+        let mut words: Vec<String> = listed
+            .iter()
+            .map(|w| fold(w))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
     /// The Snowball algorithm.
     pub fn algorithm(self) -> Algorithm {
         match self {

@@ -32,6 +32,9 @@ pub struct SearchIndex {
     average_body_length: f32,
     pairs: PairIndex,
     stop_words: Vec<u8>,
+    /// The stop words of the corpus's languages but English (folded, sorted): an article's words
+    /// on its language's list are not indexed, and a query leaves them out.
+    language_stop_words: Vec<String>,
 }
 
 /// The serialised shape: byte buffers go through `serde_bytes` so decoding them is one copy.
@@ -45,6 +48,7 @@ struct RawIndex {
     pairs: PairIndex,
     #[serde(with = "serde_bytes")]
     stop_words: Vec<u8>,
+    language_stop_words: Vec<String>,
 }
 
 impl TryFrom<RawIndex> for SearchIndex {
@@ -61,6 +65,7 @@ impl TryFrom<RawIndex> for SearchIndex {
             average_body_length,
             pairs: raw.pairs,
             stop_words: raw.stop_words,
+            language_stop_words: raw.language_stop_words,
         })
     }
 }
@@ -73,6 +78,7 @@ impl From<SearchIndex> for RawIndex {
             body_lengths: index.body_lengths,
             pairs: index.pairs,
             stop_words: index.stop_words,
+            language_stop_words: index.language_stop_words,
         }
     }
 }
@@ -84,6 +90,7 @@ impl PartialEq for SearchIndex {
             && self.body_lengths == other.body_lengths
             && self.pairs == other.pairs
             && self.stop_words == other.stop_words
+            && self.language_stop_words == other.language_stop_words
     }
 }
 
@@ -109,11 +116,13 @@ pub struct TermEntry {
     pub doc_frequency: u32,
 }
 
-/// A word of the corpus: an indexed term, by its id, or a stop word, by its number.
+/// A word of the corpus: an indexed term, by its id, an English stop word, by its number, or a
+/// stop word of the article's language.
 #[derive(Clone, Copy)]
 enum Word {
     Term(u32),
     Stop(usize),
+    LanguageStop,
 }
 
 /// The terms of a corpus as they are met, numbered, with their stems cached: a corpus repeats
@@ -126,6 +135,8 @@ struct Vocabulary {
     ids: HashMap<String, u32>,
     /// Id → stem.
     stems: Vec<String>,
+    /// Each language's stop words, by [`Stemming`] number, read when first needed.
+    language_stops: Vec<Option<Vec<String>>>,
 }
 
 impl Vocabulary {
@@ -135,8 +146,10 @@ impl Vocabulary {
         if let Some(&word) = self.folded.get(&key) {
             return word;
         }
+        let stops = self.language_stops_of(language);
         let word = match stop_word_number(&key.1) {
             Some(number) => Word::Stop(number),
+            None if stops.binary_search(&key.1).is_ok() => Word::LanguageStop,
             None => {
                 let next = self.stems.len() as u32;
                 let stem = term_in(language, &key.1);
@@ -148,6 +161,32 @@ impl Vocabulary {
         };
         self.folded.insert(key, word);
         word
+    }
+
+    /// The stop words of a language but English's own (sorted).
+    fn language_stops_of(&mut self, language: Stemming) -> &[String] {
+        if self.language_stops.is_empty() {
+            self.language_stops = vec![None; Stemming::ALL.len()];
+        }
+        self.language_stops[language as usize].get_or_insert_with(|| {
+            let mut words = language.stop_words();
+            words.retain(|w| stop_word_number(w).is_none());
+            words
+        })
+    }
+
+    /// Every stop word of the languages met, sorted and once.
+    fn language_stop_words(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .language_stops
+            .iter()
+            .flatten()
+            .flatten()
+            .cloned()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     }
 }
 
@@ -194,6 +233,10 @@ impl SearchIndex {
                             streams.end_text();
                             continue;
                         }
+                        Word::LanguageStop => {
+                            streams.end_text();
+                            continue;
+                        }
                     };
                     let posting = doc_terms.entry(id).or_insert(Posting {
                         doc,
@@ -232,6 +275,7 @@ impl SearchIndex {
                 lists[id as usize].push(posting);
             }
         }
+        let language_stop_words = vocabulary.language_stop_words();
         let stems = vocabulary.stems;
         let mut order: Vec<usize> = (0..stems.len()).collect();
         order.sort_unstable_by(|&a, &b| stems[a].cmp(&stems[b]));
@@ -272,6 +316,7 @@ impl SearchIndex {
             body_lengths,
             pairs,
             stop_words,
+            language_stop_words,
         };
         SearchIndex::try_from(raw).expect("a freshly built dictionary is valid")
     }
@@ -373,6 +418,14 @@ impl SearchIndex {
             second.offset as u32,
             first.doc_frequency.min(second.doc_frequency),
         )
+    }
+
+    /// Whether a folded word is a stop word of one of the corpus's languages other than English
+    /// (English's are [`is_stop_word`](crate::search::analyse::is_stop_word)).
+    pub fn is_language_stop_word(&self, folded: &str) -> bool {
+        self.language_stop_words
+            .binary_search_by(|w| w.as_str().cmp(folded))
+            .is_ok()
     }
 
     /// Whether the headline or body of an article has the stop word numbered `number`

@@ -140,7 +140,7 @@ impl<'c> Searcher<'c> {
             let mut usable = false;
             for atom in clause {
                 match atom {
-                    Atom::Word { folded, .. } if is_stop_word(folded) => {
+                    Atom::Word { folded, .. } if self.is_stop_word(folded) => {
                         stop_words.push(folded.clone());
                     }
                     // The first letter of a word still being typed narrows nothing yet: it would
@@ -286,7 +286,7 @@ impl<'c> Searcher<'c> {
         // One word that is not a stop word occurs exactly where its term is indexed in the
         // headline or the body (a phrase's word matches by its stem): no text to check.
         if let [word] = phrase.words() {
-            if !is_stop_word(word) {
+            if !self.is_stop_word(word) {
                 return self.in_text(&self.entries(word));
             }
         }
@@ -304,6 +304,12 @@ impl<'c> Searcher<'c> {
         for word in phrase.words() {
             if let Some(number) = stop_word_number(word) {
                 stops.push(number);
+                follows = false;
+                continue;
+            }
+            // Another language's stop word is not indexed in that language's articles: only the
+            // text can tell.
+            if self.index.is_language_stop_word(word) {
                 follows = false;
                 continue;
             }
@@ -384,6 +390,12 @@ impl<'c> Searcher<'c> {
                     .is_some_and(|a| phrase.occurs_in(a))
             })
             .collect()
+    }
+
+    /// Whether a folded word is too common to search for alone: a stop word of English or of
+    /// another language of the corpus.
+    fn is_stop_word(&self, folded: &str) -> bool {
+        is_stop_word(folded) || self.index.is_language_stop_word(folded)
     }
 
     /// The index's entries for a folded word: its term in each of the corpus's languages.
