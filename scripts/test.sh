@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything, then runs every check and test: formatting, clippy (native and wasm),
 # the unit tests, a release build and its size report, release builds of the hostile test corpus
-# and of 2,000 synthetic articles, and the end-to-end tests in headless Chromium.
+# and of 2,000 synthetic articles, and the end-to-end tests in headless Chromium (one of which
+# serves a copy of e2e/fixtures/own-articles with scripts/serve.sh and adds an article to it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
