@@ -43,8 +43,10 @@ async function served() {
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), "dateline-serve-"));
   cpSync(join(REPO, "e2e/fixtures/own-articles"), folder, { recursive: true });
-  // Its own process group, so the whole tree (the script, trunk, cargo) stops together.
-  server = spawn("scripts/serve.sh", [folder, "--port", String(PORT)], {
+  // Its own process group, so the whole tree (the script, trunk, cargo) stops together. A release
+  // build, which the test run has just made for the other pages: the first debug build of the app
+  // would add minutes, and the script, its watch list and the rebuild are the same.
+  server = spawn("scripts/serve.sh", [folder, "--port", String(PORT), "--release"], {
     cwd: REPO,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
