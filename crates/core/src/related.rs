@@ -61,7 +61,7 @@ pub fn related(corpus: &Corpus, index: &SearchIndex, doc: u32, limit: usize) -> 
     let mut lead: Vec<_> = std::iter::once(open.headline.as_str())
         .chain(open.paragraphs.iter().take(LEAD_PARAGRAPHS).map(|p| &**p))
         .flat_map(tokens)
-        .filter(|t| !is_stop_word(&t.folded) && !index.is_language_stop_word(&t.folded))
+        .filter(|t| !is_stop_word(&t.folded) && !index.is_stop_word_in(language.name(), &t.folded))
         .filter_map(|t| index.lookup(&term_in(language, &t.folded)))
         .collect();
     order::sort_by_key(&mut lead, |entry| entry.offset as u64);

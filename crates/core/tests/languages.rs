@@ -188,18 +188,72 @@ fn a_languages_stop_words_are_left_out_of_its_articles_and_of_queries() {
     let corpus = corpus();
     let index = SearchIndex::build(&corpus);
     // German and French stop words are known; English's own list stays the only English one.
-    assert!(index.is_language_stop_word("und"));
-    assert!(index.is_language_stop_word("uber"));
-    assert!(index.is_language_stop_word("les"));
+    assert!(index.is_stop_word_in("German", "und"));
+    assert!(index.is_stop_word_in("German", "uber"));
+    assert!(index.is_stop_word_in("French", "les"));
+    assert!(!index.is_stop_word_in("French", "und"));
     assert!(!index.is_language_stop_word("the"));
     assert!(index.lookup("und").is_none());
-    // A query's stop word narrows nothing: the German article is found without it.
+    // Beside another word, a German stop word asks nothing of the German articles.
     assert_eq!(found("über Verhandlungen"), ["german"]);
-    let results = Searcher::new(&corpus, &index).search("über die");
+    // In a corpus of German articles only, stop words alone say so.
+    let german = Corpus::new(
+        vec![article(
+            "a",
+            Some("German"),
+            "Treffen",
+            "Die Verhandlung über die Brücke.",
+        )],
+        Vec::new(),
+    );
+    let index = SearchIndex::build(&german);
+    let results = Searcher::new(&german, &index).search("über die");
     assert!(results
         .problems
         .iter()
         .any(|p| matches!(p, dateline_core::search::Problem::StopWordsOnly(_))));
+}
+
+#[test]
+fn a_german_stop_word_is_an_english_word_in_english_articles() {
+    let corpus = Corpus::new(
+        vec![
+            article(
+                "en",
+                Some("English"),
+                "The war goes on",
+                "Fighting in the east.",
+            ),
+            article(
+                "de",
+                Some("German"),
+                "Das Treffen",
+                "Es war ein langes Treffen im Osten.",
+            ),
+            article(
+                "de2",
+                Some("German"),
+                "Die Brücke",
+                "Die Brücke ist fertig.",
+            ),
+        ],
+        Vec::new(),
+    );
+    let index = SearchIndex::build(&corpus);
+    let found = |q: &str| {
+        let mut s: Vec<String> = Searcher::new(&corpus, &index)
+            .search(q)
+            .hits
+            .iter()
+            .map(|h| corpus.articles()[h.doc as usize].slug.clone())
+            .collect();
+        s.sort();
+        s
+    };
+    // Alone, "war" is the English word.
+    assert_eq!(found("war"), ["en"]);
+    // Beside a German word, it asks nothing of the German articles.
+    assert_eq!(found("war Treffen"), ["de"]);
 }
 
 #[test]

@@ -32,9 +32,18 @@ pub struct SearchIndex {
     average_body_length: f32,
     pairs: PairIndex,
     stop_words: Vec<u8>,
-    /// The stop words of the corpus's languages but English (folded, sorted): an article's words
-    /// on its language's list are not indexed, and a query leaves them out.
-    language_stop_words: Vec<String>,
+    /// The stop words of each of the corpus's languages but English: an article's words on its
+    /// language's list are not indexed.
+    language_stop_words: Vec<LanguageStopWords>,
+}
+
+/// One language's stop words, as the index was built with them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageStopWords {
+    /// The language's English name ([`Stemming::name`]).
+    pub language: String,
+    /// Its stop words, folded and sorted.
+    pub words: Vec<String>,
 }
 
 /// The serialised shape: byte buffers go through `serde_bytes` so decoding them is one copy.
@@ -48,7 +57,7 @@ struct RawIndex {
     pairs: PairIndex,
     #[serde(with = "serde_bytes")]
     stop_words: Vec<u8>,
-    language_stop_words: Vec<String>,
+    language_stop_words: Vec<LanguageStopWords>,
 }
 
 impl TryFrom<RawIndex> for SearchIndex {
@@ -175,19 +184,25 @@ impl Vocabulary {
         })
     }
 
-    /// Every stop word of the languages met, sorted and once.
-    fn language_stop_words(&self) -> Vec<String> {
-        let mut all: Vec<String> = self
-            .language_stops
-            .iter()
-            .flatten()
-            .flatten()
-            .cloned()
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
+    /// The stop words of each language met that has any.
+    fn language_stop_words(&self) -> Vec<LanguageStopWords> {
+        Stemming::ALL
+            .into_iter()
+            .zip(&self.language_stops)
+            .filter_map(|(stemming, words)| {
+                let words = words.as_ref().filter(|w| !w.is_empty())?;
+                Some(LanguageStopWords {
+                    language: stemming.name().to_owned(),
+                    words: words.clone(),
+                })
+            })
+            .collect()
     }
+}
+
+/// Whether a sorted list holds a word.
+fn is_listed(sorted: &[String], word: &str) -> bool {
+    sorted.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
 }
 
 /// Bytes per article of [`SearchIndex::stop_words`]: a bit per stop word.
@@ -424,8 +439,16 @@ impl SearchIndex {
     /// (English's are [`is_stop_word`](crate::search::analyse::is_stop_word)).
     pub fn is_language_stop_word(&self, folded: &str) -> bool {
         self.language_stop_words
-            .binary_search_by(|w| w.as_str().cmp(folded))
-            .is_ok()
+            .iter()
+            .any(|list| is_listed(&list.words, folded))
+    }
+
+    /// Whether a folded word is a stop word of `language` (by its English name), and so is not
+    /// indexed in that language's articles.
+    pub fn is_stop_word_in(&self, language: &str, folded: &str) -> bool {
+        self.language_stop_words
+            .iter()
+            .any(|list| list.language == language && is_listed(&list.words, folded))
     }
 
     /// Whether the headline or body of an article has the stop word numbered `number`

@@ -4,7 +4,7 @@
 
 use crate::model::{Article, Corpus, EntityKind};
 use crate::order;
-use crate::search::analyse::{folded_words, is_stop_word, stop_word_number, Stemmings};
+use crate::search::analyse::{folded_words, is_stop_word, stop_word_number, Stemming, Stemmings};
 use crate::search::highlight::{Highlighter, Phrase};
 use crate::search::index::{SearchIndex, TermEntry};
 use crate::search::pairs::PairLookup;
@@ -71,7 +71,8 @@ pub fn rank(hits: &mut [Hit]) {
     order::sort_by_key(hits, |h| order::pair(order::descending(h.score), h.doc));
 }
 
-/// Searches one corpus with its index. Cheap to make: it only folds the entity names.
+/// Searches one corpus with its index. Cheap to make: it folds the entity names and reads each
+/// article's language.
 pub struct Searcher<'c> {
     corpus: &'c Corpus,
     index: &'c SearchIndex,
@@ -79,6 +80,10 @@ pub struct Searcher<'c> {
     entity_names: Vec<Vec<Vec<String>>>,
     /// The languages the corpus is indexed in: a query's words are stemmed in each.
     stemmings: Stemmings,
+    /// Each article's language, as far as its stemming and stop words go.
+    languages: Vec<Stemming>,
+    /// Those languages, each once.
+    languages_used: Vec<Stemming>,
 }
 
 /// Whether `needle` occurs in `hay` as consecutive words, its last word as a prefix.
@@ -106,6 +111,15 @@ impl<'c> Searcher<'c> {
                     .collect()
             })
             .collect();
+        let languages: Vec<Stemming> = corpus
+            .articles()
+            .iter()
+            .map(|a| Stemming::of_language(a.language.as_deref()))
+            .collect();
+        let languages_used = Stemming::ALL
+            .into_iter()
+            .filter(|s| languages.contains(s))
+            .collect();
         Searcher {
             corpus,
             index,
@@ -113,6 +127,8 @@ impl<'c> Searcher<'c> {
             stemmings: Stemmings::of_languages(
                 corpus.articles().iter().map(|a| a.language.as_deref()),
             ),
+            languages,
+            languages_used,
         }
     }
 
@@ -136,6 +152,15 @@ impl<'c> Searcher<'c> {
         let mut touched: Vec<u32> = Vec::new();
         let mut clauses = 0u16;
         let mut stop_words = Vec::new();
+        // A stop word of some of the corpus's languages ("war" in German, a word in English) asks
+        // nothing of the articles in those languages, beside another word: "die Verhandlungen"
+        // finds the German articles with "Verhandlungen". Alone it is a word like any other.
+        let relaxed = query.clauses.iter().flatten().any(|atom| match atom {
+            Atom::Word { folded, .. } => {
+                !is_stop_word(folded) && !self.index.is_language_stop_word(folded)
+            }
+            Atom::Phrase(_) => true,
+        });
         for clause in &query.clauses {
             let mut usable = false;
             for atom in clause {
@@ -157,6 +182,11 @@ impl<'c> Searcher<'c> {
                             for p in self.index.postings(&entry) {
                                 let s = weight * idf * self.bm25(&p);
                                 note(&mut best, &mut touched, p.doc, s);
+                            }
+                        }
+                        if relaxed {
+                            for doc in self.articles_where_stop_word(folded) {
+                                note(&mut best, &mut touched, doc, f32::MIN_POSITIVE);
                             }
                         }
                     }
@@ -286,7 +316,7 @@ impl<'c> Searcher<'c> {
         // One word that is not a stop word occurs exactly where its term is indexed in the
         // headline or the body (a phrase's word matches by its stem): no text to check.
         if let [word] = phrase.words() {
-            if !self.is_stop_word(word) {
+            if !is_stop_word(word) && !self.index.is_language_stop_word(word) {
                 return self.in_text(&self.entries(word));
             }
         }
@@ -392,10 +422,33 @@ impl<'c> Searcher<'c> {
             .collect()
     }
 
-    /// Whether a folded word is too common to search for alone: a stop word of English or of
-    /// another language of the corpus.
+    /// Whether a folded word is too common to search for: an English stop word, or a stop word
+    /// of every language of the corpus.
     fn is_stop_word(&self, folded: &str) -> bool {
-        is_stop_word(folded) || self.index.is_language_stop_word(folded)
+        is_stop_word(folded)
+            || (self.index.is_language_stop_word(folded)
+                && self
+                    .stemmings_used()
+                    .all(|s| self.index.is_stop_word_in(s.name(), folded)))
+    }
+
+    /// The articles in a language that has `folded` as a stop word (so does not index it).
+    fn articles_where_stop_word(&self, folded: &str) -> Vec<u32> {
+        if !self.index.is_language_stop_word(folded) {
+            return Vec::new();
+        }
+        let stop_in: Vec<Stemming> = self
+            .stemmings_used()
+            .filter(|s| self.index.is_stop_word_in(s.name(), folded))
+            .collect();
+        (0..self.languages.len() as u32)
+            .filter(|&doc| stop_in.contains(&self.languages[doc as usize]))
+            .collect()
+    }
+
+    /// Each language the corpus's articles are in, once.
+    fn stemmings_used(&self) -> impl Iterator<Item = Stemming> + '_ {
+        self.languages_used.iter().copied()
     }
 
     /// The index's entries for a folded word: its term in each of the corpus's languages.
