@@ -67,12 +67,18 @@ test("a shared search link reproduces query, order and open article with highlig
       "Kremlin Confirms Putin's Trip to North Korea",
     );
     assert.equal(await page.locator(".order-link[aria-current=true]").innerText(), "Best match");
+    // No year headings in best-match order: each date says its year.
+    const rankedDates = await page.locator(".entries.ranked .entry-date").allInnerTexts();
+    assert.equal(rankedDates.length, 5);
+    for (const date of rankedDates) assert.match(date, /^\d{1,2} [A-Z][a-z]{2}\s+20\d\d$/);
     const reader = page.locator(".reader article");
     assert.deepEqual(await reader.locator(".reader-headline mark").allInnerTexts(), ["Putin's"]);
     assert.ok((await reader.locator(".reader-body mark").count()) >= 3, "the reader marks every mention");
 
     await page.getByRole("link", { name: "Oldest first", exact: true }).click();
     await page.locator(".year-label").first().waitFor();
+    // Under a year heading, a date is its day.
+    assert.match(await page.locator(".entry-date").first().innerText(), /^\d{1,2} [A-Z][a-z]{2}$/);
     assert.equal(new URL(page.url()).search, `?q=putin+&a=${KREMLIN}`);
     assert.equal(await page.locator(".reader-headline mark").count(), 1);
 

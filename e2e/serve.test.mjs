@@ -46,7 +46,8 @@ before(async () => {
   // Its own process group, so the whole tree (the script, trunk, cargo) stops together. A release
   // build, which the test run has just made for the other pages: the first debug build of the app
   // would add minutes, and the script, its watch list and the rebuild are the same.
-  server = spawn("scripts/serve.sh", [folder, "--port", String(PORT), "--release"], {
+  // Its own dist folder: Trunk's default, dist/, holds the page the other tests open.
+  server = spawn("scripts/serve.sh", [folder, "--port", String(PORT), "--release", "--dist", `${folder}-dist`], {
     cwd: REPO,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,7 +65,10 @@ after(async () => {
     process.kill(-server.pid, "SIGTERM");
     await new Promise((r) => server.once("exit", r));
   }
-  if (folder) rmSync(folder, { recursive: true, force: true });
+  if (folder) {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(`${folder}-dist`, { recursive: true, force: true });
+  }
 });
 
 test("scripts/serve.sh PATH serves the folder, and rebuilds when an article is added", { timeout: 10 * 60_000 }, async () => {

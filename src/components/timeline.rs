@@ -299,6 +299,12 @@ pub fn Timeline(
         view,
         highlighter,
         open,
+        with_year: false,
+    };
+    // Best-match order mixes the years, and no year heading says which an entry is from.
+    let ranked_context = EntryContext {
+        with_year: true,
+        ..context
     };
     let range = Memo::new(move |_| window.with(|w| w.range.clone()));
     let ranked_nodes = Memo::new(move |_| {
@@ -323,7 +329,7 @@ pub fn Timeline(
         if is_ranked.get() {
             view! {
                 <ol class="entries ranked">
-                    <For each=move || ranked_nodes.get() key=|n| n.docs.clone() children=move |node| view! { <NodeEntry node context /> } />
+                    <For each=move || ranked_nodes.get() key=|n| n.docs.clone() children=move |node| view! { <NodeEntry node context=ranked_context /> } />
                 </ol>
             }
             .into_any()
@@ -540,6 +546,8 @@ struct EntryContext {
     view: ViewControl,
     highlighter: Memo<Highlighter>,
     open: Signal<Option<&'static str>>,
+    /// Whether dates show their year (no year heading above them).
+    with_year: bool,
 }
 
 /// One entry: an article, or one event's reports from several outlets, the others folded away.
@@ -598,6 +606,7 @@ fn EntryLink(article: &'static Article, context: EntryContext) -> impl IntoView 
         view,
         highlighter,
         open,
+        with_year,
     } = context;
     let slug = article.slug.as_str();
     let is_open = move || open.get() == Some(slug);
@@ -606,6 +615,11 @@ fn EntryLink(article: &'static Article, context: EntryContext) -> impl IntoView 
         Some(d) => (d.to_string(), format!("{} {}", d.day, &d.month_name()[..3])),
         None => (String::new(), "—".to_owned()),
     };
+    // Under the day, on a line of its own: the date column is narrow.
+    let year = article
+        .date
+        .filter(|_| with_year)
+        .map(|d| view! { " "<span class="entry-year">{d.year}</span> });
     let marked = move || {
         highlighter.with(|h| {
             let (headline_marks, excerpt) = marks_for(article, h);
@@ -637,7 +651,7 @@ fn EntryLink(article: &'static Article, context: EntryContext) -> impl IntoView 
                 }
             }
         >
-            <time class="entry-date" datetime=datetime>{day}</time>
+            <time class="entry-date" datetime=datetime>{day}{year}</time>
             <span class="entry-outlet">{outlet_name(article)}</span>
             {marked}
         </a>
