@@ -374,13 +374,18 @@ impl Stemmings {
     pub fn of_languages<'a>(languages: impl IntoIterator<Item = Option<&'a str>>) -> Stemmings {
         let mut used = [false; Stemming::ALL.len()];
         for language in languages {
-            used[Stemming::of_language(language) as usize] = true;
+            // Cyrillic words are stemmed as Russian in any article, and a Russian article's Latin
+            // words as English.
+            let stemming = match Stemming::of_language(language) {
+                Stemming::Russian => Stemming::English,
+                other => other,
+            };
+            used[stemming as usize] = true;
         }
         let found: Vec<Stemming> = Stemming::ALL
             .into_iter()
-            .filter(|&s| used[s as usize] && s != Stemming::Russian)
+            .filter(|&s| used[s as usize])
             .collect();
-        // Russian stems Cyrillic words in any case; its Latin words are stemmed as English.
         if found.is_empty() {
             Stemmings::default()
         } else {
@@ -567,6 +572,14 @@ mod tests {
         assert_eq!(
             Stemmings::of_languages([Some("Russian")]),
             Stemmings::default()
+        );
+        // A Russian article's Latin words are stemmed as English, so English is a language of
+        // this corpus too.
+        assert_eq!(
+            Stemmings::of_languages([Some("German"), Some("Russian")])
+                .iter()
+                .collect::<Vec<_>>(),
+            [Stemming::English, Stemming::German]
         );
     }
 
