@@ -74,9 +74,13 @@ fn corpus() -> Corpus {
 }
 
 fn found(query: &str) -> Vec<String> {
-    let corpus = corpus();
-    let index = SearchIndex::build(&corpus);
-    let results = Searcher::new(&corpus, &index).search(query);
+    found_in(&corpus(), query)
+}
+
+/// The slugs of the articles a query finds in a corpus, sorted.
+fn found_in(corpus: &Corpus, query: &str) -> Vec<String> {
+    let index = SearchIndex::build(corpus);
+    let results = Searcher::new(corpus, &index).search(query);
     let mut slugs: Vec<String> = results
         .hits
         .iter()
@@ -239,17 +243,7 @@ fn a_german_stop_word_is_an_english_word_in_english_articles() {
         ],
         Vec::new(),
     );
-    let index = SearchIndex::build(&corpus);
-    let found = |q: &str| {
-        let mut s: Vec<String> = Searcher::new(&corpus, &index)
-            .search(q)
-            .hits
-            .iter()
-            .map(|h| corpus.articles()[h.doc as usize].slug.clone())
-            .collect();
-        s.sort();
-        s
-    };
+    let found = |q: &str| found_in(&corpus, q);
     // Alone, "war" is the English word.
     assert_eq!(found("war"), ["en"]);
     // Beside a German word, it asks nothing of the German articles.
