@@ -246,58 +246,43 @@ impl Stemming {
             .unwrap_or(Stemming::English)
     }
 
+    /// The language's English name, its ISO 639-1 code and its Snowball algorithm.
+    fn facts(self) -> (&'static str, &'static str, Algorithm) {
+        match self {
+            Stemming::English => ("English", "en", Algorithm::English),
+            Stemming::German => ("German", "de", Algorithm::German),
+            Stemming::French => ("French", "fr", Algorithm::French),
+            Stemming::Spanish => ("Spanish", "es", Algorithm::Spanish),
+            Stemming::Italian => ("Italian", "it", Algorithm::Italian),
+            Stemming::Portuguese => ("Portuguese", "pt", Algorithm::Portuguese),
+            Stemming::Dutch => ("Dutch", "nl", Algorithm::Dutch),
+            Stemming::Danish => ("Danish", "da", Algorithm::Danish),
+            Stemming::Norwegian => ("Norwegian", "no", Algorithm::Norwegian),
+            Stemming::Swedish => ("Swedish", "sv", Algorithm::Swedish),
+            Stemming::Finnish => ("Finnish", "fi", Algorithm::Finnish),
+            Stemming::Hungarian => ("Hungarian", "hu", Algorithm::Hungarian),
+            Stemming::Romanian => ("Romanian", "ro", Algorithm::Romanian),
+            Stemming::Turkish => ("Turkish", "tr", Algorithm::Turkish),
+            Stemming::Russian => ("Russian", "ru", Algorithm::Russian),
+        }
+    }
+
     /// The language's English name.
     pub fn name(self) -> &'static str {
-        match self {
-            Stemming::English => "English",
-            Stemming::German => "German",
-            Stemming::French => "French",
-            Stemming::Spanish => "Spanish",
-            Stemming::Italian => "Italian",
-            Stemming::Portuguese => "Portuguese",
-            Stemming::Dutch => "Dutch",
-            Stemming::Danish => "Danish",
-            Stemming::Norwegian => "Norwegian",
-            Stemming::Swedish => "Swedish",
-            Stemming::Finnish => "Finnish",
-            Stemming::Hungarian => "Hungarian",
-            Stemming::Romanian => "Romanian",
-            Stemming::Turkish => "Turkish",
-            Stemming::Russian => "Russian",
-        }
+        self.facts().0
     }
 
     /// The language's stop words as NLTK lists them (from Snowball's lists), folded and sorted;
     /// none for English, whose own short list is [`is_stop_word`]'s. The index is built natively
     /// and carries the lists of its corpus's languages: the browser build has none of its own.
     pub fn stop_words(self) -> Vec<String> {
-        if cfg!(target_arch = "wasm32") {
+        if self == Stemming::English {
             return Vec::new();
         }
-        let code = match self {
-            Stemming::English => return Vec::new(),
-            Stemming::German => "de",
-            Stemming::French => "fr",
-            Stemming::Spanish => "es",
-            Stemming::Italian => "it",
-            Stemming::Portuguese => "pt",
-            Stemming::Dutch => "nl",
-            Stemming::Danish => "da",
-            Stemming::Norwegian => "no",
-            Stemming::Swedish => "sv",
-            Stemming::Finnish => "fi",
-            Stemming::Hungarian => "hu",
-            Stemming::Romanian => "ro",
-            Stemming::Turkish => "tr",
-            Stemming::Russian => "ru",
-        };
         #[cfg(not(target_arch = "wasm32"))]
-        let listed = stop_words::lookup(code).unwrap_or_default();
+        let listed = stop_words::lookup(self.facts().1).unwrap_or_default();
         #[cfg(target_arch = "wasm32")]
-        let listed: &[&str] = {
-            let _ = code;
-            &[]
-        };
+        let listed: &[&str] = &[];
         let mut words: Vec<String> = listed
             .iter()
             .map(|w| fold(w))
@@ -310,23 +295,7 @@ impl Stemming {
 
     /// The Snowball algorithm.
     pub fn algorithm(self) -> Algorithm {
-        match self {
-            Stemming::English => Algorithm::English,
-            Stemming::German => Algorithm::German,
-            Stemming::French => Algorithm::French,
-            Stemming::Spanish => Algorithm::Spanish,
-            Stemming::Italian => Algorithm::Italian,
-            Stemming::Portuguese => Algorithm::Portuguese,
-            Stemming::Dutch => Algorithm::Dutch,
-            Stemming::Danish => Algorithm::Danish,
-            Stemming::Norwegian => Algorithm::Norwegian,
-            Stemming::Swedish => Algorithm::Swedish,
-            Stemming::Finnish => Algorithm::Finnish,
-            Stemming::Hungarian => Algorithm::Hungarian,
-            Stemming::Romanian => Algorithm::Romanian,
-            Stemming::Turkish => Algorithm::Turkish,
-            Stemming::Russian => Algorithm::Russian,
-        }
+        self.facts().2
     }
 
     /// Gives the browser build this language's stemmer, made by the caller with a constant
@@ -372,11 +341,16 @@ impl Default for Stemmings {
 impl Stemmings {
     /// The stemmings of articles in these languages (English names; `None` for unknown).
     pub fn of_languages<'a>(languages: impl IntoIterator<Item = Option<&'a str>>) -> Stemmings {
+        Stemmings::of(languages.into_iter().map(Stemming::of_language))
+    }
+
+    /// The stemmings of articles with these stemmings.
+    pub fn of(articles: impl IntoIterator<Item = Stemming>) -> Stemmings {
         let mut used = [false; Stemming::ALL.len()];
-        for language in languages {
+        for stemming in articles {
             // Cyrillic words are stemmed as Russian in any article, and a Russian article's Latin
             // words as English.
-            let stemming = match Stemming::of_language(language) {
+            let stemming = match stemming {
                 Stemming::Russian => Stemming::English,
                 other => other,
             };

@@ -116,7 +116,7 @@ impl<'c> Searcher<'c> {
             .iter()
             .map(|a| Stemming::of_language(a.language.as_deref()))
             .collect();
-        let languages_used = Stemming::ALL
+        let languages_used: Vec<Stemming> = Stemming::ALL
             .into_iter()
             .filter(|s| languages.contains(s))
             .collect();
@@ -124,9 +124,7 @@ impl<'c> Searcher<'c> {
             corpus,
             index,
             entity_names,
-            stemmings: Stemmings::of_languages(
-                corpus.articles().iter().map(|a| a.language.as_deref()),
-            ),
+            stemmings: Stemmings::of(languages_used.iter().copied()),
             languages,
             languages_used,
         }
