@@ -18,6 +18,14 @@ fn main() {
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dir = env::var_os("DATELINE_CORPUS").map_or_else(|| root.join("corpus"), |d| root.join(d));
     println!("cargo::rerun-if-changed={}", dir.display());
+    // The key the page keeps its readers' stars under: the folder's name, which survives a move
+    // of the folder and a rebuild with more articles, and tells two collections apart.
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "corpus".to_owned());
+    println!("cargo::rustc-env=DATELINE_CORPUS_NAME={name}");
 
     let ingested = dateline_ingest::ingest_dir(&dir).unwrap_or_else(|report| {
         eprintln!("{report}");

@@ -69,6 +69,31 @@ test("a CSV export and a feed become one timeline, each article named by its row
   }, { root: ROOT });
 });
 
+// Stars are kept per collection: what another collection served from the same host starred
+// (even under the same slug) is not starred here, and this one's stars go under its own name.
+test("stars are kept apart from another collection's on the same host", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await gotoApp(page, url);
+    const slug = await page.locator(".timeline .entry-link").first().getAttribute("data-slug");
+    await page.evaluate((slug) => localStorage.setItem("dateline:stars:corpus", `dateline-stars=1&${slug}=elsewhere`), slug);
+    await page.reload();
+    await gotoApp(page, url);
+    const star = page.locator(`.timeline .star-toggle[data-star="${slug}"]`);
+    assert.equal(await star.getAttribute("aria-pressed"), "false");
+    await star.click();
+    assert.equal(await star.getAttribute("aria-pressed"), "true");
+    const kept = await page.evaluate(() => ({
+      own: localStorage.getItem("dateline:stars:own-articles"),
+      other: localStorage.getItem("dateline:stars:corpus"),
+    }));
+    assert.match(kept.own, /^dateline-stars=1&/);
+    assert.ok(kept.own.includes(slug));
+    assert.ok(kept.other.endsWith("=elsewhere"), "the other collection's stars are untouched");
+    assert.deepEqual(page.errors, []);
+  }, { root: ROOT });
+});
+
 test("the Language filter lists the languages found and narrows to one, in the address", async () => {
   await withServer("/", async ({ url }) => {
     const page = await openPage(browser);

@@ -5,11 +5,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { withServer } from "./support/server.mjs";
-import { launch, openPage, gotoApp } from "./support/browser.mjs";
+import { launch, openPage, gotoApp, audit } from "./support/browser.mjs";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const KIM_2019 = "2019-03-25-north-koreas-kim-may-visit-russia-to-meet";
 
 let browser;
@@ -329,16 +327,6 @@ test("the page is usable at 360 px wide", async () => {
     assert.deepEqual(page.errors, []);
   });
 });
-
-/** Runs axe-core in the page and returns its violations, summarised. */
-async function audit(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  return violations;
-}
 
 // axe-core finds nothing in light and dark mode, with the reader closed and open.
 test("axe-core finds no accessibility violations in light and dark, reader closed and open", async () => {

@@ -11,6 +11,7 @@ use crate::components::{
 };
 use crate::corpus::{catalogue, corpus, searcher};
 use crate::keyboard::use_result_keys;
+use crate::stars::use_stars;
 use crate::takeover::Built;
 use crate::url_state::use_view_state;
 use dateline_core::listing::{list, Listing};
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     // Built in parts behind the prerendered first screen, then shown in its place.
     let built = Built::start();
     let view = use_view_state();
+    let stars = use_stars();
     let open: Memo<Option<&'static Article>> = Memo::new(move |_| {
         view.state
             .with(|s| s.article.as_deref().and_then(|slug| corpus().find(slug)))
@@ -32,9 +34,20 @@ pub fn App() -> impl IntoView {
 
     let query = Memo::new(move |_| view.state.with(|s| s.query.clone()));
     let results: Memo<Results> = Memo::new(move |_| query.with(|q| searcher().search(q)));
-    // Everything but the open article narrows the list; opening one must not recount.
+    // Everything but the open article narrows the list; opening one must not recount. Starring
+    // an article recounts only when the view shows starred articles alone.
     let listing: Memo<Listing> = Memo::new(move |_| {
-        results.with(|r| view.narrowing.with(|s| list(corpus(), catalogue(), r, s)))
+        results.with(|r| {
+            view.narrowing.with(|s| {
+                if s.starred {
+                    stars
+                        .docs
+                        .with(|starred| list(corpus(), catalogue(), r, s, starred))
+                } else {
+                    list(corpus(), catalogue(), r, s, &[])
+                }
+            })
+        })
     });
     let problems = Signal::derive(move || {
         results.with(|r| {
@@ -72,7 +85,7 @@ pub fn App() -> impl IntoView {
         document().set_title(&title);
     });
     let rows = TimelineRows::new(view, results, highlighter, listing);
-    use_result_keys(open.into(), close_reader, rows);
+    use_result_keys(open.into(), close_reader, rows, stars);
     // A link that opens an article deep in a long list shows its entry too, once the page is
     // built and the list laid out: two frames on, when the timeline has learnt its rows' heights
     // from the first screen (placed at the first estimates, the entry would be scrolled past).
@@ -146,7 +159,8 @@ pub fn App() -> impl IntoView {
 /// The narrow-screen button that shows the facet panel: "Filters (2)".
 fn filter_toggle_label(state: &ViewState) -> String {
     let active: usize = state.filters.values().map(|ids| ids.len()).sum::<usize>()
-        + usize::from(state.from.is_some() || state.to.is_some());
+        + usize::from(state.from.is_some() || state.to.is_some())
+        + usize::from(state.starred);
     if active == 0 {
         "Filters".to_owned()
     } else {

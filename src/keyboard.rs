@@ -1,8 +1,10 @@
 //! The page-wide keys: `/` focuses the search box (as on many sites); `j`/`k` or the arrow keys go
 //! to the next or previous article of the whole list (the timeline renders the entries it has to
-//! reach), Enter opens it (it is a link), Esc closes the reader and returns to the article's entry.
+//! reach), Enter opens it (it is a link), `s` stars it (or the open article) or removes its star,
+//! Esc closes the reader and returns to the article's entry.
 
 use crate::components::TimelineRows;
+use crate::stars::StarControl;
 use dateline_core::Article;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -19,6 +21,7 @@ pub fn use_result_keys(
     open: Signal<Option<&'static Article>>,
     close_reader: Callback<()>,
     rows: TimelineRows,
+    stars: StarControl,
 ) {
     // The entry a key asked for that is not rendered yet: the next key steps on from it.
     let pending = StoredValue::new(None::<&'static str>);
@@ -53,6 +56,22 @@ pub fn use_result_keys(
             return;
         }
         if is_typing(&ev) {
+            return;
+        }
+        if key == "s" {
+            // The focused entry's article (its link or its star), else the open one.
+            let focused = document().active_element().and_then(|a| {
+                if a.matches(ENTRY_LINKS).unwrap_or(false) {
+                    a.get_attribute("data-slug")
+                } else {
+                    a.get_attribute("data-star")
+                }
+            });
+            let slug = focused.or_else(|| open.get_untracked().map(|a| a.slug.clone()));
+            if let Some(slug) = slug {
+                ev.prevent_default();
+                stars.toggle(&slug);
+            }
             return;
         }
         let step = match key.as_str() {

@@ -1,6 +1,9 @@
 // Launches Debian's Chromium (never a downloaded browser) headless through playwright-core,
 // and opens pages that fail the test on any page error or console error.
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const EXECUTABLE = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -53,4 +56,13 @@ export async function gotoApp(page, url) {
   await page.goto(url);
   // Attached, not visible: on a phone an open article hides the timeline.
   await page.locator(".timeline .entry").first().waitFor({ state: "attached", timeout: 15_000 });
+}
+
+/** Runs axe-core in the page and returns its violations, summarised. */
+export async function audit(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }

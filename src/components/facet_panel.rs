@@ -1,11 +1,14 @@
-//! The facet panel: outlets, people, places, organisations, years, tags and languages, each value
-//! a checkbox with its live count, a filter box for long facets, and "Clear all".
+//! The facet panel: the reader's starred articles, then outlets, people, places, organisations,
+//! years, tags and languages, each value a checkbox with its live count, a filter box for long
+//! facets, and "Clear all".
 
 use crate::corpus::catalogue;
+use crate::stars::stars;
 use crate::url_state::ViewControl;
 use dateline_core::facets::{Facet, FacetValue};
 use dateline_core::listing::Listing;
 use dateline_core::order;
+use dateline_core::url_state::ViewState;
 use leptos::prelude::*;
 
 /// A facet with more values than this gets a box to find one.
@@ -40,8 +43,38 @@ pub fn FacetPanel(
                     </button>
                 </Show>
             </div>
+            <StarredFilter view />
             {facets}
         </div>
+    }
+}
+
+/// "Starred": only the articles starred in this browser, with how many this collection has.
+#[component]
+fn StarredFilter(view: ViewControl) -> impl IntoView {
+    let stars = stars();
+    let on = move || view.state.with(|s| s.starred);
+    view! {
+        <section class="facet facet-starred" aria-labelledby="facet-starred">
+            <h3 id="facet-starred" class="facet-title">"Your stars"</h3>
+            <ul class="facet-values">
+                <li class="facet-value" class:selected=on>
+                    <input
+                        type="checkbox"
+                        id="f-starred"
+                        prop:checked=on
+                        on:change=move |_| {
+                            let state = view.state.get_untracked();
+                            view.navigate(ViewState { starred: !state.starred, ..state });
+                        }
+                    />
+                    <label for="f-starred">
+                        <span class="facet-label">"Starred"</span>
+                        <span class="facet-count">{move || stars.count()}</span>
+                    </label>
+                </li>
+            </ul>
+        </section>
     }
 }
 

@@ -7,6 +7,7 @@ mod marked;
 mod notice_bar;
 mod reader;
 mod search_box;
+mod star;
 mod timeline;
 mod view_actions;
 
@@ -17,6 +18,7 @@ pub use marked::Marked;
 pub use notice_bar::NoticeBar;
 pub use reader::Reader;
 pub use search_box::SearchBox;
+pub use star::{NoteField, StarToggle};
 pub use timeline::{Timeline, TimelineRows};
 pub use view_actions::{PrintHeader, ViewActions};
 

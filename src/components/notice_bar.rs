@@ -1,8 +1,10 @@
-//! Notices about a link that asked for something the corpus cannot show, and, for a link to an
-//! article that now shares its slug, the articles to choose from.
+//! Notices about a link that asked for something the corpus cannot show (and, for a link to an
+//! article that now shares its slug, the articles to choose from), and about stars this browser
+//! cannot keep or read.
 
 use super::{is_plain_click, outlet_name};
 use crate::corpus;
+use crate::stars::stars;
 use crate::url_state::ViewControl;
 use dateline_core::url_state::Notice;
 use leptos::prelude::*;
@@ -14,13 +16,18 @@ pub fn NoticeBar(
     view: ViewControl,
 ) -> impl IntoView {
     let notices = view.notices;
+    let stars = stars();
     view! {
-        <Show when=move || notices.with(|n| !n.is_empty())>
+        <Show when=move || notices.with(|n| !n.is_empty()) || stars.problem.with(Option::is_some)>
             <div class="notice" role="status">
                 <ul>
                     {move || notices.get().into_iter().map(|n| view! { <NoticeItem view notice=n /> }).collect_view()}
+                    {move || stars.problem.get().map(|p| view! { <li>{p}</li> })}
                 </ul>
-                <button type="button" class="notice-dismiss" on:click=move |_| view.dismiss_notices()>
+                <button type="button" class="notice-dismiss" on:click=move |_| {
+                    view.dismiss_notices();
+                    stars.problem.set(None);
+                }>
                     "Dismiss"
                 </button>
             </div>

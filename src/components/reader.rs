@@ -1,6 +1,6 @@
 //! The reader: the open article's clean text and its metadata, with where each came from.
 
-use super::{is_plain_click, outlet_name, Marked};
+use super::{is_plain_click, outlet_name, Marked, NoteField, StarToggle};
 use crate::corpus::{corpus, index};
 use crate::url_state::ViewControl;
 use dateline_core::export::is_web_url;
@@ -64,6 +64,10 @@ pub fn Reader(
                         <h2 class="reader-headline" tabindex="-1" node_ref=heading>
                             {move || highlighter.with(|h| view! { <Marked text=a.headline.as_str() marks=h.marks(&a.headline) /> })}
                         </h2>
+                        <div class="reader-star">
+                            <StarToggle article=a labelled=true />
+                            <NoteField slug=a.slug.as_str() />
+                        </div>
                         {(!a.captions.is_empty()).then(|| view! {
                             <aside class="reader-captions" aria-label="Photo captions">
                                 <MarkedParagraphs texts=&a.captions highlighter />

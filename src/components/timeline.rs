@@ -8,8 +8,9 @@
 //! rebuilt, and excerpts and marks are worked out for the rendered entries only. Printing renders
 //! every row.
 
-use super::{is_plain_click, outlet_name, Marked};
+use super::{is_plain_click, outlet_name, Marked, StarToggle};
 use crate::corpus::{catalogue, clusters, corpus};
+use crate::stars::stars;
 use crate::url_state::ViewControl;
 use dateline_core::listing::Listing;
 use dateline_core::search::{Excerpt, Highlighter, Results};
@@ -481,6 +482,15 @@ fn EmptyState(view: ViewControl) -> impl IntoView {
                 ));
             }
         }
+        if state.starred {
+            out.push((
+                "starred only".to_owned(),
+                ViewState {
+                    starred: false,
+                    ..state.clone()
+                },
+            ));
+        }
         if state.from.is_some() || state.to.is_some() {
             let from = state.from.map_or_else(|| "…".to_owned(), |m| m.long_form());
             let to = state.to.map_or_else(|| "…".to_owned(), |m| m.long_form());
@@ -505,9 +515,17 @@ fn EmptyState(view: ViewControl) -> impl IntoView {
             })
             .collect_view()
     };
+    let stars = stars();
+    let message = move || {
+        if view.state.with(|s| s.starred) && stars.count() == 0 {
+            "No article is starred in this browser yet: star one with ☆ beside it, or press s on it. Or remove a filter:"
+        } else {
+            "No article matches all of this. Try fewer or shorter words, or remove a filter:"
+        }
+    };
     view! {
         <div class="no-results">
-            <p>"No article matches all of this. Try fewer or shorter words, or remove a filter:"</p>
+            <p>{message}</p>
             <ul class="removals">{removals}</ul>
         </div>
     }
@@ -563,7 +581,7 @@ fn NodeEntry(node: Node, context: EntryContext) -> impl IntoView {
     };
     let others: Vec<&'static Article> = docs.collect();
     if others.is_empty() {
-        return view! { <li class="entry"><EntryLink article=lead context /></li> }.into_any();
+        return view! { <li class="entry"><EntryLink article=lead context /><StarToggle article=lead /></li> }.into_any();
     }
     let expanded = RwSignal::new(false);
     // A cluster is a handful of articles: a linear check beats sorting them.
@@ -581,6 +599,7 @@ fn NodeEntry(node: Node, context: EntryContext) -> impl IntoView {
     view! {
         <li class="entry cluster">
             <EntryLink article=lead context />
+            <StarToggle article=lead />
             <button
                 type="button"
                 class="cluster-toggle"
@@ -592,7 +611,7 @@ fn NodeEntry(node: Node, context: EntryContext) -> impl IntoView {
                 {summary}
             </button>
             <ol id=list_id class="entries cluster-members" hidden=move || !expanded.get()>
-                {others.into_iter().map(|a| view! { <li class="entry"><EntryLink article=a context /></li> }).collect_view()}
+                {others.into_iter().map(|a| view! { <li class="entry"><EntryLink article=a context /><StarToggle article=a /></li> }).collect_view()}
             </ol>
         </li>
     }

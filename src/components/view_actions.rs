@@ -137,6 +137,9 @@ fn describe(state: &ViewState) -> Vec<String> {
         let labels: Vec<&str> = ids.iter().map(|id| catalogue().label(facet, id)).collect();
         parts.push(format!("{}: {}", facet.key(), labels.join(" or ")));
     }
+    if state.starred {
+        parts.push("starred in this browser".to_owned());
+    }
     match (state.from, state.to) {
         (None, None) => {}
         (from, to) => {

@@ -15,6 +15,7 @@ pub mod order;
 pub mod packed;
 pub mod related;
 pub mod search;
+pub mod stars;
 pub mod text;
 pub mod timeline;
 pub mod url_state;

@@ -140,13 +140,19 @@ impl Selection {
     }
 }
 
-/// Lists the articles of a view: those the search found that pass every facet and the date range.
-/// One pass over the hits in timeline order, which is the listing's order unless it is ranked.
+/// Lists the articles of a view: those the search found that pass every facet and the date range
+/// (and, when the view keeps only starred articles, are among `starred`: corpus indices in
+/// ascending order). One pass over the hits in timeline order, which is the listing's order
+/// unless it is ranked.
+///
+/// The starred filter narrows like the search: facet counts and the histogram count starred
+/// articles only.
 pub fn list(
     corpus: &Corpus,
     catalogue: &Catalogue,
     results: &Results,
     state: &ViewState,
+    starred: &[u32],
 ) -> Listing {
     let selection = Selection::new(state, catalogue);
     let unfiltered = selection.is_empty();
@@ -169,6 +175,9 @@ pub fn list(
     let mut scored: Vec<Hit> = Vec::new();
     for hit in &results.hits {
         let doc = hit.doc;
+        if state.starred && starred.binary_search(&doc).is_err() {
+            continue;
+        }
         let month = articles
             .get(doc as usize)
             .and_then(|a| a.date)
@@ -265,7 +274,7 @@ mod tests {
         let index = SearchIndex::build(&corpus);
         let state = crate::url_state::parse(query).state;
         let results = Searcher::new(&corpus, &index).search(&state.query);
-        let listing = list(&corpus, &catalogue, &results, &state);
+        let listing = list(&corpus, &catalogue, &results, &state, &[]);
         (listing, catalogue, corpus)
     }
 
@@ -353,6 +362,38 @@ mod tests {
     }
 
     #[test]
+    fn the_starred_filter_keeps_starred_articles_and_counts_them_only() {
+        let corpus = corpus();
+        let catalogue = Catalogue::new(&corpus);
+        let index = SearchIndex::build(&corpus);
+        let state = crate::url_state::parse("starred=1&outlet=the-moscow-times").state;
+        let results = Searcher::new(&corpus, &index).search("");
+        let mut stars = crate::stars::Stars::default();
+        for slug in ["b", "c", "undated", "not-in-this-corpus"] {
+            stars.toggle(slug);
+        }
+        let starred = stars.docs(&corpus);
+        let listing = list(&corpus, &catalogue, &results, &state, &starred);
+        assert_eq!(slugs(&listing, &corpus), ["c"]);
+        // The outlet's own counts follow the stars and not the outlet: b and c.
+        assert_eq!(count(&listing, &catalogue, Facet::Outlet, "wic-news"), 1);
+        assert_eq!(
+            count(&listing, &catalogue, Facet::Outlet, "the-moscow-times"),
+            1
+        );
+        assert_eq!(listing.histogram.counts.iter().sum::<u32>(), 1);
+        // Stars without the filter change nothing.
+        let all = crate::url_state::parse("").state;
+        let listing = list(&corpus, &catalogue, &results, &all, &starred);
+        assert_eq!(listing.docs.len(), 5);
+        // The filter with nothing starred lists nothing.
+        let only = crate::url_state::parse("starred=1").state;
+        assert!(list(&corpus, &catalogue, &results, &only, &[])
+            .docs
+            .is_empty());
+    }
+
+    #[test]
     fn newest_first_keeps_undated_last() {
         let (listing, _, corpus) = listed("?sort=newest");
         assert_eq!(slugs(&listing, &corpus), ["d", "c", "b", "a", "undated"]);
@@ -376,7 +417,7 @@ mod tests {
         assert_eq!(docs, [0, 1, 2]);
         let listed = |query: &str| {
             let state = crate::url_state::parse(query).state;
-            slugs(&list(&corpus, &catalogue, &results, &state), &corpus)
+            slugs(&list(&corpus, &catalogue, &results, &state, &[]), &corpus)
         };
         assert_eq!(listed("?q=visa&sort=relevance"), ["c", "b", "a"]);
         assert_eq!(listed("?q=visa"), ["a", "b", "c"]);

@@ -21,6 +21,8 @@ pub const SORT_PARAM: &str = "sort";
 pub const FROM_PARAM: &str = "from";
 /// Query parameter holding the last month of the date range (`YYYY-MM`, or `YYYY` for December).
 pub const TO_PARAM: &str = "to";
+/// Query parameter that keeps only the articles starred in this browser (`starred=1`).
+pub const STARRED_PARAM: &str = "starred";
 
 /// How matching articles are listed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -69,6 +71,8 @@ pub struct ViewState {
     pub from: Option<Month>,
     /// The last month shown, if the range is limited.
     pub to: Option<Month>,
+    /// Whether only the articles starred in this browser are shown.
+    pub starred: bool,
     /// How results are listed.
     pub order: Order,
     /// Slug of the article open in the reader, if any.
@@ -94,12 +98,13 @@ impl ViewState {
         next
     }
 
-    /// Whether anything narrows the timeline: words, facets or dates.
+    /// Whether anything narrows the timeline: words, facets, dates or stars.
     pub fn is_narrowed(&self) -> bool {
         !self.query.trim().is_empty()
             || !self.filters.is_empty()
             || self.from.is_some()
             || self.to.is_some()
+            || self.starred
     }
 
     /// The same view with nothing narrowing it (order kept, reader closed).
@@ -136,6 +141,8 @@ pub enum Notice {
         /// The id asked for.
         id: String,
     },
+    /// A `starred` value other than `1` (or `0`, which is the default).
+    BadStarred(String),
     /// A `from` or `to` that is not a month.
     BadMonth {
         /// `from` or `to`.
@@ -168,6 +175,10 @@ impl fmt::Display for Notice {
             Notice::UnknownValue { facet, id } => write!(
                 f,
                 "The link filters by {facet} “{id}”, which this collection does not have; that filter is ignored."
+            ),
+            Notice::BadStarred(value) => write!(
+                f,
+                "The link's “starred={value}” is neither 1 nor 0; all articles are shown, starred or not."
             ),
             Notice::BadMonth { param, value } => write!(
                 f,
@@ -209,10 +220,16 @@ pub fn parse(query: &str) -> Parsed {
             }
             continue;
         }
-        let Some(name) = [ARTICLE_PARAM, QUERY_PARAM, SORT_PARAM, FROM_PARAM, TO_PARAM]
-            .into_iter()
-            .find(|p| *p == key)
-        else {
+        let Some(name) = [
+            ARTICLE_PARAM,
+            QUERY_PARAM,
+            SORT_PARAM,
+            FROM_PARAM,
+            TO_PARAM,
+            STARRED_PARAM,
+        ]
+        .into_iter()
+        .find(|p| *p == key) else {
             continue;
         };
         // The query is kept as typed: a trailing space says its last word is complete.
@@ -235,6 +252,11 @@ pub fn parse(query: &str) -> Parsed {
         let state = &mut parsed.state;
         match name {
             ARTICLE_PARAM => state.article = Some(value.to_owned()),
+            STARRED_PARAM => match value {
+                "1" | "true" | "yes" => state.starred = true,
+                "0" | "false" | "no" => {}
+                _ => parsed.notices.push(Notice::BadStarred(value.to_owned())),
+            },
             QUERY_PARAM => state.query = value.to_owned(),
             FROM_PARAM | TO_PARAM => {
                 let is_from = name == FROM_PARAM;
@@ -334,6 +356,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if let Some(to) = state.to {
         query.append_pair(TO_PARAM, &to.to_string());
+    }
+    if state.starred {
+        query.append_pair(STARRED_PARAM, "1");
     }
     if let Some(order) = state.order.value() {
         query.append_pair(SORT_PARAM, order);
@@ -537,6 +562,34 @@ mod tests {
     }
 
     #[test]
+    fn reads_and_writes_the_starred_filter() {
+        let starred = ViewState {
+            query: "visa".to_owned(),
+            starred: true,
+            ..ViewState::default()
+        };
+        assert_eq!(encode(&starred), "?q=visa&starred=1");
+        assert_eq!(parse("?q=visa&starred=1").state, starred);
+        assert!(starred.is_narrowed());
+        assert!(
+            !starred.cleared().starred,
+            "clearing the filters clears this one too"
+        );
+        for off in ["?starred=0", "?starred=no", "?starred="] {
+            let parsed = parse(off);
+            assert!(!parsed.state.starred, "{off}");
+            assert!(parsed.notices.is_empty(), "{off}");
+        }
+        let garbled = parse("?starred=maybe");
+        assert!(!garbled.state.starred);
+        assert_eq!(
+            garbled.notices,
+            vec![Notice::BadStarred("maybe".to_owned())]
+        );
+        assert!(garbled.notices[0].to_string().contains("starred=maybe"));
+    }
+
+    #[test]
     fn encodes_short_readable_queries() {
         assert_eq!(encode(&state(None)), "");
         assert_eq!(encode(&state(Some("2019-03-25-kim"))), "?a=2019-03-25-kim");
@@ -572,6 +625,7 @@ mod tests {
             Just("person".to_owned()),
             Just("outlet".to_owned()),
             Just("year".to_owned()),
+            Just("starred".to_owned()),
             "\\PC{0,6}",
         ];
         let value = prop_oneof![
@@ -580,6 +634,7 @@ mod tests {
             Just("%".to_owned()),
             Just("%zz%E2%82".to_owned()),
             Just("newest".to_owned()),
+            Just("1".to_owned()),
             Just(",,a,,b,".to_owned()),
         ];
         let pair = (key, proptest::option::of(value)).prop_map(|(k, v)| match v {
@@ -635,6 +690,7 @@ mod tests {
             ),
             from in proptest::option::of((1000i16..9999, 1u8..=12)),
             to in proptest::option::of((1000i16..9999, 1u8..=12)),
+            starred in proptest::bool::ANY,
         ) {
             // Surrounding white space is not part of a slug: parsing trims it. A blank query is
             // no query; any other is kept as typed. Facet ids never hold a comma or a space.
@@ -653,6 +709,7 @@ mod tests {
                 filters: filters.into_iter().map(|(f, ids)| (Facet::ALL[f], ids)).collect(),
                 from,
                 to,
+                starred,
             };
             let parsed = parse(&encode(&original));
             prop_assert_eq!(parsed.state, original);

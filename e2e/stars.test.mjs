@@ -1,0 +1,228 @@
+// End-to-end: the reader's stars and notes in headless Chromium against the release build.
+// Starring from the timeline (button and `s` key) and the reader, a note that survives a reload,
+// the "Starred" filter with the other filters and in the URL, another tab following along, and
+// a browser whose storage holds something unreadable or keeps nothing: a notice, never a crash.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { withServer } from "./support/server.mjs";
+import { launch, openPage, gotoApp, untilMounted, audit } from "./support/browser.mjs";
+
+const KIM_2019 = "2019-03-25-north-koreas-kim-may-visit-russia-to-meet";
+const KREMLIN = "2024-06-17-kremlin-confirms-putins-trip-to-north-korea";
+// The seed corpus lives in `corpus/`: its stars are kept under that name.
+const KEY = "dateline:stars:corpus";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const count = (page) => page.locator(".results-count").innerText();
+const star = (page, slug) => page.locator(`.timeline .star-toggle[data-star="${slug}"]`);
+const pressed = (locator) => locator.getAttribute("aria-pressed");
+const starredCount = (page) => page.locator(".facet-starred .facet-count").innerText();
+
+// A reader stars two articles from the timeline, one with the button and one with the `s` key,
+// opens one and writes a note on it; a reload keeps both stars and the note.
+test("stars from the timeline and the reader, and a note, survive a reload", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await gotoApp(page, url);
+    assert.equal(await starredCount(page), "0");
+    assert.equal(await pressed(star(page, KIM_2019)), "false");
+
+    await star(page, KIM_2019).click();
+    assert.equal(await pressed(star(page, KIM_2019)), "true");
+    assert.equal(await starredCount(page), "1");
+
+    // The keyboard: focus an entry, then `s`.
+    await page.locator(`.entry-link[data-slug="${KREMLIN}"]`).focus();
+    await page.keyboard.press("s");
+    assert.equal(await pressed(star(page, KREMLIN)), "true");
+    assert.equal(await starredCount(page), "2");
+
+    // In the reader: the same star, pressed, and a note field.
+    await page.locator(`.entry-link[data-slug="${KREMLIN}"]`).click();
+    const readerStar = page.locator(".reader-star .star-toggle");
+    assert.equal(await pressed(readerStar), "true");
+    const note = page.getByLabel("Your note");
+    await note.fill("Check the date against the TASS report.\nSecond line.");
+
+    await page.reload();
+    await untilMounted(page);
+    await page.locator(".reader-headline").waitFor();
+    assert.equal(await pressed(star(page, KIM_2019)), "true");
+    assert.equal(await pressed(star(page, KREMLIN)), "true");
+    assert.equal(await page.getByLabel("Your note").inputValue(), "Check the date against the TASS report.\nSecond line.");
+    assert.equal(await starredCount(page), "2");
+
+    // `s` in the reader (focus on its headline) removes the open article's star, and its note.
+    await page.locator(".reader-headline").focus();
+    await page.keyboard.press("s");
+    assert.equal(await pressed(readerStar), "false");
+    assert.equal(await page.getByLabel("Your note").count(), 0, "no note without a star");
+    await readerStar.click();
+    assert.equal(await page.getByLabel("Your note").inputValue(), "", "a new star starts without the old note");
+
+    // Only this corpus's key is written.
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(keys, [KEY]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+// "Starred" narrows like any filter: with a search, a facet and the dates, counted in the other
+// facets, in the URL (so Back and a reload keep it), and cleared by "Clear all".
+test("the Starred filter works with every other filter and lives in the URL", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await gotoApp(page, url);
+    await star(page, KIM_2019).click();
+    await star(page, KREMLIN).click();
+
+    await page.getByLabel("Starred").check();
+    await page.waitForURL((address) => address.search === "?starred=1");
+    assert.equal(await count(page), "2 of 5 articles match");
+    assert.equal(await page.locator(".facets-toggle").innerText(), "Filters (1)");
+    // The other facets count starred articles only.
+    const outlets = await page.locator(".facet[data-facet=outlet] .facet-count").allInnerTexts();
+    assert.equal(outlets.map(Number).reduce((a, b) => a + b, 0), 2);
+
+    // With a search: one of the two mentions Kim's 2019 visit.
+    await page.locator("#search-input").fill("vladivostok");
+    await page.getByText("1 of 5 articles matches").waitFor();
+    assert.match(new URL(page.url()).search, /starred=1/);
+    await page.locator("#search-input").fill("");
+    await page.getByText("2 of 5 articles match").waitFor();
+
+    // Unstarring under the filter takes the article out of the list.
+    await star(page, KIM_2019).click();
+    await page.getByText("1 of 5 articles matches").waitFor();
+
+    await page.reload();
+    await untilMounted(page);
+    assert.equal(await count(page), "1 of 5 articles matches");
+    assert.ok(await page.getByLabel("Starred").isChecked());
+
+    await page.getByRole("button", { name: "Clear all" }).click();
+    await page.getByText("5 articles", { exact: true }).waitFor();
+    assert.equal(new URL(page.url()).search, "");
+    await page.goBack();
+    await page.getByText("1 of 5 articles matches").waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+// A link with the filter opened where nothing is starred says so, and offers to remove it.
+test("the Starred filter in a browser with no stars says how to star", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    // Nothing is listed: the page is there once the app has replaced the first screen.
+    await page.goto(`${url}?starred=1`);
+    await page.getByText("No article is starred in this browser yet").waitFor();
+    await page.getByRole("button", { name: "Remove starred only" }).click();
+    await page.getByText("5 articles", { exact: true }).waitFor();
+    // A garbled value is a notice, and the full timeline.
+    await page.goto(`${url}?starred=maybe`);
+    await page.getByText("“starred=maybe” is neither 1 nor 0").waitFor();
+    assert.equal(await count(page), "5 articles");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+// Two tabs of the same page: a star given in one shows in the other.
+test("another tab follows the stars", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await gotoApp(page, url);
+    const other = await page.context().newPage();
+    await other.goto(url);
+    await untilMounted(other);
+    await star(page, KIM_2019).click();
+    await other.waitForFunction(
+      (slug) => document.querySelector(`.timeline [data-star="${slug}"]`)?.getAttribute("aria-pressed") === "true",
+      KIM_2019,
+    );
+    assert.equal(await starredCount(other), "1");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+// Storage that holds something this version cannot read: a notice, nothing starred, no crash,
+// and the unreadable value kept aside rather than overwritten by the next star.
+test("unreadable stored stars are set aside with a notice", async () => {
+  await withServer("/", async ({ url }) => {
+    for (const stored of ["[\"not\", \"ours\"]", "dateline-stars=9&x=y", "dateline-stars=1&bad%20slug=x"]) {
+      const page = await openPage(browser);
+      await page.context().addInitScript(
+        ([key, value]) => {
+          if (!sessionStorage.getItem("seeded")) {
+            localStorage.setItem(key, value);
+            sessionStorage.setItem("seeded", "1");
+          }
+        },
+        [KEY, stored],
+      );
+      await gotoApp(page, url);
+      await page.getByText("could not be read").waitFor();
+      assert.equal(await starredCount(page), "0");
+      await star(page, KIM_2019).click();
+      const kept = await page.evaluate((key) => [localStorage.getItem(key), localStorage.getItem(`${key}:unreadable`)], KEY);
+      assert.equal(kept[1], stored, "the unreadable value is kept aside");
+      assert.match(kept[0], /^dateline-stars=1&/);
+      // Dismissed, it stays away; the new star was kept.
+      await page.getByRole("button", { name: "Dismiss" }).click();
+      await page.reload();
+      await untilMounted(page);
+      assert.equal(await pressed(star(page, KIM_2019)), "true");
+      assert.equal(await page.getByText("could not be read").count(), 0);
+      assert.deepEqual(page.errors, [], stored);
+      await page.context().close();
+    }
+  });
+});
+
+// A browser that keeps nothing for the page: stars work until the page closes, and it says so.
+test("a browser without storage keeps stars for the page and says so", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await page.context().addInitScript(() => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("The user denied storage", "SecurityError");
+        },
+      });
+    });
+    await gotoApp(page, url);
+    await page.getByText("cannot be kept in this browser").waitFor();
+    await star(page, KIM_2019).click();
+    assert.equal(await pressed(star(page, KIM_2019)), "true");
+    assert.equal(await starredCount(page), "1");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+// axe-core finds nothing with stars, the filter and a note field, in light and dark.
+test("axe-core finds no violations with stars and a note, light and dark", async () => {
+  await withServer("/", async ({ url }) => {
+    for (const colorScheme of ["light", "dark"]) {
+      const page = await openPage(browser, { colorScheme, viewport: { width: 1280, height: 800 } });
+      await gotoApp(page, `${url}?a=${KIM_2019}`);
+      await page.locator(".reader-star .star-toggle").click();
+      await page.getByLabel("Your note").fill("A note");
+      await page.getByLabel("Starred").check();
+      await page.getByText("1 of 5 articles matches").waitFor();
+      assert.deepEqual(await audit(page), [], colorScheme);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  });
+});
