@@ -1,9 +1,14 @@
 // End-to-end: the reader's stars and notes in headless Chromium against the release build.
 // Starring from the timeline (button and `s` key) and the reader, a note that survives a reload,
-// the "Starred" filter with the other filters and in the URL, another tab following along, and
-// a browser whose storage holds something unreadable or keeps nothing: a notice, never a crash.
+// the "Starred" filter with the other filters and in the URL, another tab following along, a
+// browser whose storage holds something unreadable or keeps nothing (a notice, never a crash);
+// a collection that travels: a link to the starred articles (with their notes when they fit)
+// opened in a fresh browser, export and print with the notes, and import of an exported file.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { withServer } from "./support/server.mjs";
 import { launch, openPage, gotoApp, untilMounted, audit } from "./support/browser.mjs";
 
@@ -224,5 +229,150 @@ test("axe-core finds no violations with stars and a note, light and dark", async
       assert.deepEqual(page.errors, []);
       await page.context().close();
     }
+  });
+});
+
+const REFUGEES = "2016-02-04-russia-signs-deal-to-hand-over-north-korean";
+
+/** A page whose clipboard the test can read. */
+async function clipboardPage(url) {
+  const page = await openPage(browser);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url).origin });
+  return page;
+}
+
+/** Stars `slug` in the reader and writes `note` on it (none when empty). */
+async function starWithNote(page, url, slug, note) {
+  await page.goto(`${url}?a=${slug}`);
+  await page.locator(".reader-star .star-toggle[aria-pressed=false]").click();
+  if (note) await page.getByLabel("Your note").fill(note);
+}
+
+/** Chooses a Stars menu action and returns what the toolbar says after it. */
+async function copyStarredLink(page) {
+  await page.locator(".stars-menu summary").click();
+  await page.locator(".share-starred").click();
+  await page.locator(".copy-status", { hasText: "copied" }).waitFor();
+  return {
+    said: await page.locator(".copy-status").innerText(),
+    link: await page.evaluate(() => navigator.clipboard.readText()),
+  };
+}
+
+// "Share starred" copies a short link that opens the same articles, with the notes, in a fresh
+// browser; there they can be starred in one click, notes included.
+test("a link to the starred articles opens the same set, notes included, in a fresh browser", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await clipboardPage(url);
+    await gotoApp(page, url);
+    await starWithNote(page, url, KIM_2019, "Compare with the Vladivostok reports.");
+    await starWithNote(page, url, KREMLIN, "");
+    const { said, link } = await copyStarredLink(page);
+    assert.equal(said, "Link to the 2 starred articles copied, with 1 note.");
+    const query = new URL(link).search;
+    assert.match(query, /^\?set=[0-9a-z]{8}%2C[0-9a-z]{8}&note=[0-9a-z]{8}%3ACompare/);
+    assert.ok(link.length < 200, `a short link: ${link}`);
+    await page.context().close();
+
+    const fresh = await openPage(browser);
+    await gotoApp(fresh, link);
+    await fresh.getByText("A shared collection: 2 articles, one with a note").waitFor();
+    assert.equal(await count(fresh), "2 of 5 articles match");
+    await fresh.locator(`.entry-link[data-slug="${KIM_2019}"]`).click();
+    assert.equal(
+      await fresh.locator(".shared-note").innerText(),
+      "Note in the shared link: Compare with the Vladivostok reports.",
+    );
+    assert.equal(await starredCount(fresh), "0", "a shared link stars nothing by itself");
+    await fresh.getByRole("button", { name: "Star them here" }).click();
+    await fresh.getByText("Kept in this browser: 2 articles starred, 1 note added.").waitFor();
+    assert.equal(await starredCount(fresh), "2");
+    assert.equal(await fresh.getByLabel("Your note").inputValue(), "Compare with the Vladivostok reports.");
+    await fresh.getByRole("button", { name: "Show every article" }).click();
+    await fresh.getByText("5 articles", { exact: true }).waitFor();
+    assert.deepEqual(fresh.errors, []);
+    await fresh.context().close();
+  });
+});
+
+// Notes too long for a link: the link carries the articles and says how to pass the notes on.
+test("a link whose notes would be too long carries the articles only, and says so", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await clipboardPage(url);
+    await gotoApp(page, url);
+    for (const slug of [KIM_2019, KREMLIN, REFUGEES]) await starWithNote(page, url, slug, "A long note. ".repeat(70));
+    const { said, link } = await copyStarredLink(page);
+    assert.match(said, /^Link to the 3 starred articles copied without their notes: with them it would be [\d,]+ characters/);
+    assert.match(said, /Export as JSON/);
+    assert.doesNotMatch(link, /note=/);
+    assert.match(new URL(link).search, /^\?set=/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+// A starred view's exports and printout carry the notes; its JSON export imports into another
+// browser, stars and notes; a file that is not an export is refused with the reason.
+test("export and print carry the notes, and an exported file imports elsewhere", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await gotoApp(page, url);
+    await starWithNote(page, url, KIM_2019, "First line\nsecond line");
+    await starWithNote(page, url, KREMLIN, "");
+    await page.goto(`${url}?starred=1`);
+    await page.getByText("2 of 5 articles match").waitFor();
+    const exported = async (format) => {
+      await page.locator(".export summary").click();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator(`.export-menu button[data-format=${format}]`).click(),
+      ]);
+      return readFile(await download.path(), "utf8");
+    };
+    const json = await exported("json");
+    const parsed = JSON.parse(json);
+    assert.match(parsed.title, /starred in this browser/);
+    assert.deepEqual(
+      parsed.articles.map((a) => [a.slug, a.note]),
+      [[KIM_2019, "First line\nsecond line"], [KREMLIN, null]],
+    );
+    const csv = await exported("csv");
+    assert.ok(csv.includes(`,"First line\nsecond line"\r\n`), csv);
+    const md = await exported("md");
+    assert.ok(md.includes("  > First line\n  > second line\n"), md);
+
+    // The printout: each entry with its note.
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await page.emulateMedia({ media: "print" });
+    const printed = page.locator(`.entry-link[data-slug="${KIM_2019}"] .entry-note`);
+    assert.equal(await printed.innerText(), "First line\nsecond line");
+    assert.match(await page.locator(".print-header").innerText(), /starred in this browser/);
+    await page.context().close();
+
+    // Another browser imports the file (the download is gone with its browser: a copy).
+    const dir = await mkdtemp(join(tmpdir(), "dateline-import-"));
+    await writeFile(join(dir, "dateline-view.json"), json);
+    const other = await openPage(browser);
+    await gotoApp(other, url);
+    await other.locator(".stars-menu summary").click();
+    await other.getByLabel("Import stars from a JSON export of another copy").setInputFiles(join(dir, "dateline-view.json"));
+    await other.getByText("2 articles starred, 1 note added.").waitFor();
+    assert.equal(await starredCount(other), "2");
+    assert.equal(await pressed(star(other, KIM_2019)), "true");
+
+    // Not an export: refused, with the reason; nothing changes.
+    for (const [name, text, why] of [
+      ["notes.json", "{ not json", "it is not JSON"],
+      ["list.json", "[1, 2]", "it is not a JSON export of Dateline"],
+      ["empty.json", "{\"articles\": [{\"headline\": \"x\"}]}", "it names no article"],
+    ]) {
+      await writeFile(join(dir, name), text);
+      await other.locator(".stars-menu summary").click();
+      await other.getByLabel("Import stars from a JSON export of another copy").setInputFiles(join(dir, name));
+      await other.getByText(`${name} was not imported: ${why}`).waitFor();
+    }
+    assert.equal(await starredCount(other), "2");
+    assert.deepEqual(other.errors, []);
+    await other.context().close();
   });
 });

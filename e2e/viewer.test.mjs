@@ -262,7 +262,7 @@ test("copy link and export files match the view", async () => {
     assert.equal(json.articles[0].permalink, `${page.url()}&a=${slugs[0]}`);
 
     const csv = (await exported("csv")).trim().split("\r\n");
-    assert.equal(csv[0], "headline,outlet,date,url,slug,permalink");
+    assert.equal(csv[0], "headline,outlet,date,url,slug,permalink,note");
     assert.equal(csv.length, visible.length + 1);
     csv.slice(1).forEach((row, i) => assert.ok(row.includes(`,${slugs[i]},`), row));
 

@@ -7,7 +7,7 @@
 
 use crate::components::{
     is_plain_click, FacetPanel, Histogram, LeftOutNote, NoticeBar, PrintHeader, Reader, SearchBox,
-    Timeline, TimelineRows, ViewActions,
+    SharedBar, Timeline, TimelineRows, ViewActions,
 };
 use crate::corpus::{catalogue, corpus, searcher};
 use crate::keyboard::use_result_keys;
@@ -16,6 +16,7 @@ use crate::takeover::Built;
 use crate::url_state::use_view_state;
 use dateline_core::listing::{list, Listing};
 use dateline_core::search::Results;
+use dateline_core::stars::docs_of_ids;
 use dateline_core::url_state::ViewState;
 use dateline_core::Article;
 use leptos::prelude::*;
@@ -34,17 +35,31 @@ pub fn App() -> impl IntoView {
 
     let query = Memo::new(move |_| view.state.with(|s| s.query.clone()));
     let results: Memo<Results> = Memo::new(move |_| query.with(|q| searcher().search(q)));
+    // A shared collection's articles, found once per link rather than per keystroke.
+    let set = Memo::new(move |_| view.state.with(|s| s.set.clone()));
+    let set_docs = Memo::new(move |_| set.with(|ids| docs_of_ids(corpus(), ids)));
     // Everything but the open article narrows the list; opening one must not recount. Starring
     // an article recounts only when the view shows starred articles alone.
     let listing: Memo<Listing> = Memo::new(move |_| {
         results.with(|r| {
             view.narrowing.with(|s| {
-                if s.starred {
-                    stars
-                        .docs
-                        .with(|starred| list(corpus(), catalogue(), r, s, starred))
-                } else {
-                    list(corpus(), catalogue(), r, s, &[])
+                let list = |kept: Option<&[u32]>| list(corpus(), catalogue(), r, s, kept);
+                match (s.starred, !s.set.is_empty()) {
+                    (false, false) => list(None),
+                    (true, false) => stars.docs.with(|starred| list(Some(starred))),
+                    (false, true) => set_docs.with(|shared| list(Some(shared))),
+                    (true, true) => {
+                        let both: Vec<u32> = stars.docs.with(|starred| {
+                            set_docs.with(|shared| {
+                                starred
+                                    .iter()
+                                    .copied()
+                                    .filter(|d| shared.binary_search(d).is_ok())
+                                    .collect()
+                            })
+                        });
+                        list(Some(&both))
+                    }
                 }
             })
         })
@@ -125,6 +140,7 @@ pub fn App() -> impl IntoView {
                 <PrintHeader view listing />
             </Show>
             <NoticeBar view />
+            <SharedBar view />
             <div class="layout">
                 <aside class="facets" class:open=move || facets_open.get() aria-label="Filters">
                     <button

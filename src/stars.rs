@@ -8,7 +8,9 @@
 //! turned off, a full quota) keeps the stars for as long as the page is open, and says so.
 
 use crate::corpus::corpus;
-use dateline_core::stars::{storage_key, Stars};
+use dateline_core::stars::{storage_key, Merged, Stars};
+use dateline_core::url_state::ViewState;
+use dateline_core::Article;
 use leptos::prelude::*;
 
 /// The corpus's name (its folder's, written by the build script): the key its stars are kept under.
@@ -39,6 +41,14 @@ impl StarControl {
             .with(|s| s.note(slug).unwrap_or_default().to_owned())
     }
 
+    /// The note on an article in a view (untracked): the reader's own, else the one the view's
+    /// shared link carries.
+    pub fn note_of(&self, article: &Article, state: &ViewState) -> Option<String> {
+        self.stars
+            .with_untracked(|s| s.note(&article.slug).map(str::to_owned))
+            .or_else(|| state.set_note(&article.slug).map(str::to_owned))
+    }
+
     /// How many articles of this corpus are starred (tracked).
     pub fn count(&self) -> usize {
         self.docs.with(Vec::len)
@@ -56,6 +66,33 @@ impl StarControl {
     pub fn set_note(&self, slug: &str, note: &str) {
         self.stars.update(|s| s.set_note(slug, note));
         self.save();
+    }
+
+    /// Stars the articles (slug, note) of a collection from elsewhere: a file another copy
+    /// exported, or a shared link.
+    pub fn merge<'a>(
+        &self,
+        entries: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
+    ) -> Merged {
+        let merged = self
+            .stars
+            .try_update(|s| s.merge(entries, corpus()))
+            .unwrap_or_default();
+        self.save();
+        merged
+    }
+
+    /// The starred articles of this corpus in timeline order, each with its note (untracked).
+    pub fn starred_with_notes(&self) -> Vec<(&'static str, Option<String>)> {
+        let articles = corpus().articles();
+        self.stars.with_untracked(|stars| {
+            self.docs
+                .get_untracked()
+                .into_iter()
+                .filter_map(|d| articles.get(d as usize))
+                .map(|a| (a.slug.as_str(), stars.note(&a.slug).map(str::to_owned)))
+                .collect()
+        })
     }
 
     fn save(&self) {

@@ -67,6 +67,9 @@ pub fn Reader(
                         <div class="reader-star">
                             <StarToggle article=a labelled=true />
                             <NoteField slug=a.slug.as_str() />
+                            {move || view.state.with(|s| s.set_note(&a.slug).map(str::to_owned)).map(|note| view! {
+                                <p class="shared-note"><span class="shared-note-label">"Note in the shared link: "</span>{note}</p>
+                            })}
                         </div>
                         {(!a.captions.is_empty()).then(|| view! {
                             <aside class="reader-captions" aria-label="Photo captions">

@@ -49,6 +49,8 @@ pub struct TimelineRows {
     grouped: Memo<Grouped>,
     rows: Memo<Rows>,
     window: Memo<Window>,
+    /// Whether the page is being printed (every row, and each entry's note, rendered).
+    printing: RwSignal<bool>,
     /// The viewport in pixels from the top of the list.
     viewport: RwSignal<(f32, f32)>,
     list: NodeRef<leptos::html::Div>,
@@ -182,6 +184,7 @@ impl TimelineRows {
             window,
             viewport,
             list,
+            printing,
         }
     }
 
@@ -294,6 +297,7 @@ pub fn Timeline(
         rows,
         window,
         list: list_ref,
+        printing,
         ..
     } = rows;
     let context = EntryContext {
@@ -301,6 +305,7 @@ pub fn Timeline(
         highlighter,
         open,
         with_year: false,
+        printing,
     };
     // Best-match order mixes the years, and no year heading says which an entry is from.
     let ranked_context = EntryContext {
@@ -566,6 +571,8 @@ struct EntryContext {
     open: Signal<Option<&'static str>>,
     /// Whether dates show their year (no year heading above them).
     with_year: bool,
+    /// Whether the page is being printed: a printed entry shows the note on its article.
+    printing: RwSignal<bool>,
 }
 
 /// One entry: an article, or one event's reports from several outlets, the others folded away.
@@ -626,6 +633,7 @@ fn EntryLink(article: &'static Article, context: EntryContext) -> impl IntoView 
         highlighter,
         open,
         with_year,
+        printing,
     } = context;
     let slug = article.slug.as_str();
     let is_open = move || open.get() == Some(slug);
@@ -673,6 +681,9 @@ fn EntryLink(article: &'static Article, context: EntryContext) -> impl IntoView 
             <time class="entry-date" datetime=datetime>{day}{year}</time>
             <span class="entry-outlet">{outlet_name(article)}</span>
             {marked}
+            {move || printing.get().then(|| stars().note_of(article, &view.state.get_untracked())).flatten().map(|note| view! {
+                <span class="entry-note">{note}</span>
+            })}
         </a>
     }
 }

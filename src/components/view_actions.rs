@@ -1,13 +1,29 @@
 //! What a user does with the whole view: copy its link, export its articles (CSV, JSON, Markdown,
-//! RIS), print it as a briefing; and the header that only the printout shows.
+//! RIS) with the notes on them, print it as a briefing; share the starred articles as a link and
+//! import stars from a file another copy exported; and the header that only the printout shows.
 
 use crate::corpus::{catalogue, corpus};
+use crate::stars::{stars, StarControl};
 use crate::url_state::{is_offline_copy, permalink, ViewControl};
-use dateline_core::export::{Export, Format};
+use dateline_core::export::{Export, Exported, Format};
 use dateline_core::listing::Listing;
+use dateline_core::stars::short_id;
 use dateline_core::url_state::{query_of_link, ViewState};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
+
+/// The longest shared link that carries notes: links travel safely up to about 2,000 characters
+/// (mail clients, chat apps and old browsers cut or refuse longer ones).
+const LINK_LIMIT: usize = 2000;
+
+/// What the toolbar last did, said under it.
+#[derive(Clone)]
+enum Status {
+    /// Done; what to tell the user.
+    Said(String),
+    /// The clipboard refused: the link, to copy by hand.
+    CopyByHand(String),
+}
 
 /// The view's toolbar: Copy link, Export, Print; in the offline copy, also Open a link.
 #[component]
@@ -17,22 +33,26 @@ pub fn ViewActions(
     /// Its articles.
     listing: Memo<Listing>,
 ) -> impl IntoView {
-    // What the last copy did: copied, or the link to copy by hand when the clipboard refused.
-    let copied = RwSignal::new(None::<Result<(), String>>);
+    let status = RwSignal::new(None::<Status>);
     let copy = move |_| {
-        let link = permalink(&view.state.get_untracked());
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&link);
-        leptos::task::spawn_local(async move {
-            let outcome = wasm_bindgen_futures::JsFuture::from(promise).await;
-            copied.set(Some(outcome.map(|_| ()).map_err(|_| link)));
-        });
+        let said = if is_offline_copy() {
+            "Link copied. It opens this view in this file; a colleague with their own copy of \
+             dateline.html pastes it into “Open a link”."
+        } else {
+            "Link copied"
+        };
+        copy_link(
+            permalink(&view.state.get_untracked()),
+            said.to_owned(),
+            status,
+        );
     };
     let menu = NodeRef::<leptos::html::Details>::new();
+    let stars = stars();
     let export = move |format: Format| {
         close(menu);
         let state = view.state.get_untracked();
-        let text = listing.with_untracked(|l| export_text(&state, l, format));
+        let text = listing.with_untracked(|l| export_text(&state, l, stars, format));
         if let Err(e) = download(&text, format) {
             leptos::logging::error!("export failed: {e:?}");
         }
@@ -56,15 +76,13 @@ pub fn ViewActions(
                 </ul>
             </details>
             <button type="button" class="print" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+            <StarsMenu status />
             {is_offline_copy().then(|| view! { <OpenLink view /> })}
             <p class="copy-status" role="status" aria-live="polite">
-                {move || match copied.get() {
+                {move || match status.get() {
                     None => ().into_any(),
-                    Some(Ok(())) if is_offline_copy() => "Link copied. It opens this view in this file; \
-                        a colleague with their own copy of dateline.html pastes it into “Open a link”."
-                        .into_any(),
-                    Some(Ok(())) => "Link copied".into_any(),
-                    Some(Err(link)) => view! {
+                    Some(Status::Said(said)) => said.into_any(),
+                    Some(Status::CopyByHand(link)) => view! {
                         <label>
                             "Copy this link: "
                             <input class="copy-fallback" type="text" readonly prop:value=link on:focus=move |ev| {
@@ -79,6 +97,150 @@ pub fn ViewActions(
             </p>
         </div>
     }
+}
+
+/// Puts a link on the clipboard and says `said`, or, when the clipboard refuses, offers the link
+/// to copy by hand.
+fn copy_link(link: String, said: String, status: RwSignal<Option<Status>>) {
+    let promise = window().navigator().clipboard().write_text(&link);
+    leptos::task::spawn_local(async move {
+        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        status.set(Some(if copied {
+            Status::Said(said)
+        } else {
+            Status::CopyByHand(link)
+        }));
+    });
+}
+
+/// The Stars menu: a link to the starred articles (with their notes when they fit), and stars
+/// imported from a collection file another copy exported.
+#[component]
+fn StarsMenu(status: RwSignal<Option<Status>>) -> impl IntoView {
+    let stars = stars();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let share = move |_| {
+        close(menu);
+        let (link, said) = share_link(stars);
+        copy_link(link, said, status);
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Cleared, so that choosing the same file again imports it again.
+        input.set_value("");
+        close(menu);
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let said = match text
+                .ok()
+                .and_then(|t| t.as_string())
+                .map(|t| collection(&t))
+            {
+                Some(Ok(entries)) => {
+                    let merged =
+                        stars.merge(entries.iter().map(|(s, n)| (s.as_str(), n.as_deref())));
+                    format!("From {name}: {merged}")
+                }
+                Some(Err(why)) => format!("{name} was not imported: {why}"),
+                None => format!("{name} could not be read."),
+            };
+            status.set(Some(Status::Said(said)));
+        });
+    };
+    view! {
+        <details class="stars-menu" node_ref=menu>
+            <summary>"Stars"</summary>
+            <div class="stars-menu-body">
+                <button type="button" class="share-starred" on:click=share disabled=move || stars.count() == 0>
+                    {move || format!("Copy a link to the {} starred", stars.count())}
+                </button>
+                <label class="import-stars">
+                    "Import stars from a JSON export of another copy"
+                    <input type="file" accept=".json,application/json" on:change=import />
+                </label>
+            </div>
+        </details>
+    }
+}
+
+/// The link to this page showing only the starred articles, with their notes when the link
+/// stays under [`LINK_LIMIT`]; and what to tell the user about it.
+fn share_link(stars: StarControl) -> (String, String) {
+    let starred = stars.starred_with_notes();
+    let count = starred.len();
+    let set: Vec<String> = starred.iter().map(|(slug, _)| short_id(slug)).collect();
+    let set_notes: Vec<(String, String)> = starred
+        .iter()
+        .filter_map(|(slug, note)| Some((short_id(slug), note.clone()?)))
+        .collect();
+    let notes = set_notes.len();
+    let bare = ViewState {
+        set,
+        ..ViewState::default()
+    };
+    let articles = if count == 1 {
+        "the starred article".to_owned()
+    } else {
+        format!("the {count} starred articles")
+    };
+    if notes == 0 {
+        return (permalink(&bare), format!("Link to {articles} copied."));
+    }
+    let noted = permalink(&ViewState {
+        set_notes,
+        ..bare.clone()
+    });
+    if noted.len() <= LINK_LIMIT {
+        let notes = if notes == 1 {
+            "1 note".to_owned()
+        } else {
+            format!("{notes} notes")
+        };
+        return (noted, format!("Link to {articles} copied, with {notes}."));
+    }
+    (
+        permalink(&bare),
+        format!(
+            "Link to {articles} copied without their notes: with them it would be {} characters, \
+             longer than links safely travel ({LINK_LIMIT}). To pass the notes on, tick Starred, \
+             Export as JSON and send the file: Stars › Import reads it in another copy.",
+            noted.len()
+        ),
+    )
+}
+
+/// The (slug, note) entries of a collection file: the JSON export of any copy (its `articles`,
+/// each with a `slug` and perhaps a `note`), read with the browser's own JSON parser.
+fn collection(text: &str) -> Result<Vec<(String, Option<String>)>, &'static str> {
+    const NOT_AN_EXPORT: &str =
+        "it is not a JSON export of Dateline (an object with a list of “articles”)";
+    let value = js_sys::JSON::parse(text).map_err(|_| "it is not JSON")?;
+    let articles = js_sys::Reflect::get(&value, &JsValue::from_str("articles"))
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .ok_or(NOT_AN_EXPORT)?;
+    let field = |item: &JsValue, name: &str| {
+        js_sys::Reflect::get(item, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let entries: Vec<(String, Option<String>)> = js_sys::Array::from(&articles)
+        .iter()
+        .filter_map(|item| Some((field(&item, "slug")?, field(&item, "note"))))
+        .collect();
+    if entries.is_empty() {
+        return Err("it names no article");
+    }
+    Ok(entries)
 }
 
 /// Folds a toolbar menu once its choice is made.
@@ -140,6 +302,11 @@ fn describe(state: &ViewState) -> Vec<String> {
     if state.starred {
         parts.push("starred in this browser".to_owned());
     }
+    match state.set.len() {
+        0 => {}
+        1 => parts.push("a shared collection of 1 article".to_owned()),
+        n => parts.push(format!("a shared collection of {n} articles")),
+    }
     match (state.from, state.to) {
         (None, None) => {}
         (from, to) => {
@@ -160,8 +327,9 @@ fn title(state: &ViewState) -> String {
     }
 }
 
-/// The export file's text for the view's articles, in view order.
-fn export_text(state: &ViewState, listing: &Listing, format: Format) -> String {
+/// The export file's text for the view's articles, in view order, each with the note on it (the
+/// reader's own, else the one a shared link carries).
+fn export_text(state: &ViewState, listing: &Listing, stars: StarControl, format: Format) -> String {
     let view = ViewState {
         article: None,
         ..state.clone()
@@ -170,12 +338,13 @@ fn export_text(state: &ViewState, listing: &Listing, format: Format) -> String {
         .docs
         .iter()
         .filter_map(|&d| corpus().articles().get(d as usize))
-        .map(|a| {
-            let link = permalink(&ViewState {
+        .map(|a| Exported {
+            article: a,
+            permalink: permalink(&ViewState {
                 article: Some(a.slug.clone()),
                 ..view.clone()
-            });
-            (a, link)
+            }),
+            note: stars.note_of(a, state),
         })
         .collect();
     Export {

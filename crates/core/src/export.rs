@@ -1,5 +1,7 @@
 //! The current view as a file: CSV, JSON, Markdown or RIS (for reference managers), each with the
-//! view's permalink, and each article's headline, outlet, date, original URL, slug and permalink.
+//! view's permalink, and each article's headline, outlet, date, original URL, slug, permalink and
+//! the reader's note on it. The JSON file is also a collection another copy can import: its
+//! articles' slugs and notes.
 //!
 //! JSON goes through `serde_json`; CSV quoting (RFC 4180), Markdown escaping and RIS tags are a
 //! few lines each here rather than a dependency in the browser bundle.
@@ -61,8 +63,18 @@ pub struct Export<'a> {
     pub title: String,
     /// The link that reopens this view.
     pub permalink: String,
-    /// The articles, each with its own permalink (the view with that article open).
-    pub articles: Vec<(&'a Article, String)>,
+    /// The articles in view order.
+    pub articles: Vec<Exported<'a>>,
+}
+
+/// One exported article.
+pub struct Exported<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Its own permalink (the view with that article open).
+    pub permalink: String,
+    /// The reader's note on it, if any.
+    pub note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +85,7 @@ struct Row<'a> {
     url: Option<&'a str>,
     slug: &'a str,
     permalink: &'a str,
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -85,13 +98,14 @@ struct Document<'a> {
 
 impl Export<'_> {
     fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.articles.iter().map(|(a, link)| Row {
-            headline: &a.headline,
-            outlet: a.outlet.as_deref(),
-            date: a.date.map(|d| d.to_string()),
-            url: a.url.as_deref(),
-            slug: &a.slug,
-            permalink: link,
+        self.articles.iter().map(|e| Row {
+            headline: &e.article.headline,
+            outlet: e.article.outlet.as_deref(),
+            date: e.article.date.map(|d| d.to_string()),
+            url: e.article.url.as_deref(),
+            slug: &e.article.slug,
+            permalink: &e.permalink,
+            note: e.note.as_deref(),
         })
     }
 
@@ -106,7 +120,7 @@ impl Export<'_> {
     }
 
     fn csv(&self) -> String {
-        let mut out = String::from("headline,outlet,date,url,slug,permalink\r\n");
+        let mut out = String::from("headline,outlet,date,url,slug,permalink,note\r\n");
         for row in self.rows() {
             let fields = [
                 row.headline,
@@ -115,6 +129,7 @@ impl Export<'_> {
                 row.url.unwrap_or(""),
                 row.slug,
                 row.permalink,
+                row.note.unwrap_or(""),
             ];
             let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             out.push_str(&quoted.join(","));
@@ -153,6 +168,9 @@ impl Export<'_> {
                 "- {when} · {outlet} · {title} ([in Dateline](<{}>))\n",
                 row.permalink
             ));
+            for line in row.note.into_iter().flat_map(str::lines) {
+                out.push_str(&format!("  > {}\n", markdown_text(line)));
+            }
         }
         out
     }
@@ -174,6 +192,9 @@ impl Export<'_> {
                 out.push_str(&line("UR", url));
             }
             out.push_str(&line("ID", row.slug));
+            if let Some(note) = row.note {
+                out.push_str(&line("N1", &format!("Note: {note}")));
+            }
             out.push_str(&line("N1", &format!("Dateline: {}", row.permalink)));
             out.push_str(&line("N1", &format!("View: {}", self.permalink)));
             out.push_str("ER  - \r\n\r\n");
@@ -230,7 +251,11 @@ mod tests {
             permalink: "https://x.test/?q=visa".into(),
             articles: articles
                 .iter()
-                .map(|a| (a, format!("https://x.test/?q=visa&a={}", a.slug)))
+                .map(|a| Exported {
+                    article: a,
+                    permalink: format!("https://x.test/?q=visa&a={}", a.slug),
+                    note: (a.slug == "undated-x").then(|| "Ask TASS, = first\nthen [check]".into()),
+                })
                 .collect(),
         }
     }
@@ -252,14 +277,18 @@ mod tests {
         let articles = sample();
         let csv = export(&articles).render(Format::Csv);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "headline,outlet,date,url,slug,permalink");
+        assert_eq!(lines[0], "headline,outlet,date,url,slug,permalink,note");
         assert!(
             lines[1].starts_with("\"Russia, \"\"North Korea\"\" talk\nvisas\",The Moscow Times,"),
             "a quoted field may span lines: {}",
             lines[1]
         );
         assert!(csv.contains("'=HYPERLINK"));
-        assert!(csv.contains(",2014-10-29,https://www.themoscowtimes.com/a,2014-10-29-visa,https://x.test/?q=visa&a=2014-10-29-visa\r\n"));
+        assert!(csv.contains(",2014-10-29,https://www.themoscowtimes.com/a,2014-10-29-visa,https://x.test/?q=visa&a=2014-10-29-visa,\r\n"));
+        assert!(
+            csv.ends_with(",\"Ask TASS, = first\nthen [check]\"\r\n"),
+            "{csv}"
+        );
     }
 
     #[test]
@@ -272,6 +301,11 @@ mod tests {
         assert_eq!(json["articles"][0]["date"], "2014-10-29");
         assert_eq!(json["articles"][1]["outlet"], serde_json::Value::Null);
         assert_eq!(json["articles"][1]["slug"], "undated-x");
+        assert_eq!(json["articles"][0]["note"], serde_json::Value::Null);
+        assert_eq!(
+            json["articles"][1]["note"],
+            "Ask TASS, = first\nthen [check]"
+        );
     }
 
     #[test]
@@ -284,6 +318,10 @@ mod tests {
         );
         assert!(!md.contains("](<javascript:"), "{md}");
         assert!(md.contains("=HYPERLINK\\(\"evil\"\\)"), "{md}");
+        assert!(
+            md.ends_with("\n  > Ask TASS, = first\n  > then \\[check\\]\n"),
+            "{md}"
+        );
     }
 
     #[test]
@@ -297,6 +335,7 @@ mod tests {
         assert!(ris.contains("PY  - 2014\r\n"));
         assert!(ris.contains("T2  - The Moscow Times\r\n"));
         assert!(ris.contains("N1  - View: https://x.test/?q=visa\r\n"));
+        assert!(ris.contains("N1  - Note: Ask TASS, = first then [check]\r\n"));
     }
 
     #[test]

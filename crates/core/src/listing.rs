@@ -141,18 +141,17 @@ impl Selection {
 }
 
 /// Lists the articles of a view: those the search found that pass every facet and the date range
-/// (and, when the view keeps only starred articles, are among `starred`: corpus indices in
-/// ascending order). One pass over the hits in timeline order, which is the listing's order
-/// unless it is ranked.
+/// and, when the view keeps a set of articles (the starred ones, a shared collection), are
+/// among `kept` (corpus indices in ascending order). One pass over the hits in timeline order,
+/// which is the listing's order unless it is ranked.
 ///
-/// The starred filter narrows like the search: facet counts and the histogram count starred
-/// articles only.
+/// A kept set narrows like the search: facet counts and the histogram count its articles only.
 pub fn list(
     corpus: &Corpus,
     catalogue: &Catalogue,
     results: &Results,
     state: &ViewState,
-    starred: &[u32],
+    kept: Option<&[u32]>,
 ) -> Listing {
     let selection = Selection::new(state, catalogue);
     let unfiltered = selection.is_empty();
@@ -175,7 +174,7 @@ pub fn list(
     let mut scored: Vec<Hit> = Vec::new();
     for hit in &results.hits {
         let doc = hit.doc;
-        if state.starred && starred.binary_search(&doc).is_err() {
+        if kept.is_some_and(|kept| kept.binary_search(&doc).is_err()) {
             continue;
         }
         let month = articles
@@ -274,7 +273,7 @@ mod tests {
         let index = SearchIndex::build(&corpus);
         let state = crate::url_state::parse(query).state;
         let results = Searcher::new(&corpus, &index).search(&state.query);
-        let listing = list(&corpus, &catalogue, &results, &state, &[]);
+        let listing = list(&corpus, &catalogue, &results, &state, None);
         (listing, catalogue, corpus)
     }
 
@@ -362,7 +361,7 @@ mod tests {
     }
 
     #[test]
-    fn the_starred_filter_keeps_starred_articles_and_counts_them_only() {
+    fn a_kept_set_keeps_its_articles_and_counts_them_only() {
         let corpus = corpus();
         let catalogue = Catalogue::new(&corpus);
         let index = SearchIndex::build(&corpus);
@@ -373,7 +372,7 @@ mod tests {
             stars.toggle(slug);
         }
         let starred = stars.docs(&corpus);
-        let listing = list(&corpus, &catalogue, &results, &state, &starred);
+        let listing = list(&corpus, &catalogue, &results, &state, Some(&starred));
         assert_eq!(slugs(&listing, &corpus), ["c"]);
         // The outlet's own counts follow the stars and not the outlet: b and c.
         assert_eq!(count(&listing, &catalogue, Facet::Outlet, "wic-news"), 1);
@@ -382,13 +381,9 @@ mod tests {
             1
         );
         assert_eq!(listing.histogram.counts.iter().sum::<u32>(), 1);
-        // Stars without the filter change nothing.
-        let all = crate::url_state::parse("").state;
-        let listing = list(&corpus, &catalogue, &results, &all, &starred);
-        assert_eq!(listing.docs.len(), 5);
-        // The filter with nothing starred lists nothing.
+        // Nothing kept lists nothing.
         let only = crate::url_state::parse("starred=1").state;
-        assert!(list(&corpus, &catalogue, &results, &only, &[])
+        assert!(list(&corpus, &catalogue, &results, &only, Some(&[]))
             .docs
             .is_empty());
     }
@@ -417,7 +412,7 @@ mod tests {
         assert_eq!(docs, [0, 1, 2]);
         let listed = |query: &str| {
             let state = crate::url_state::parse(query).state;
-            slugs(&list(&corpus, &catalogue, &results, &state, &[]), &corpus)
+            slugs(&list(&corpus, &catalogue, &results, &state, None), &corpus)
         };
         assert_eq!(listed("?q=visa&sort=relevance"), ["c", "b", "a"]);
         assert_eq!(listed("?q=visa"), ["a", "b", "c"]);

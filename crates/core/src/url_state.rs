@@ -8,6 +8,7 @@
 
 use crate::facets::{Catalogue, Facet};
 use crate::model::{Corpus, Month};
+use crate::stars::short_id;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -23,6 +24,11 @@ pub const FROM_PARAM: &str = "from";
 pub const TO_PARAM: &str = "to";
 /// Query parameter that keeps only the articles starred in this browser (`starred=1`).
 pub const STARRED_PARAM: &str = "starred";
+/// Query parameter holding a shared collection: the short ids ([`short_id`]) of its articles,
+/// comma-separated.
+pub const SET_PARAM: &str = "set";
+/// Query parameter, repeated, holding a note of a shared collection: `<short id>:<note>`.
+pub const NOTE_PARAM: &str = "note";
 
 /// How matching articles are listed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -73,6 +79,11 @@ pub struct ViewState {
     pub to: Option<Month>,
     /// Whether only the articles starred in this browser are shown.
     pub starred: bool,
+    /// A shared collection: the short ids of its articles, in the link's order; when there are
+    /// any, only those articles are shown.
+    pub set: Vec<String>,
+    /// The notes a shared collection's link carries: (short id, note), in the link's order.
+    pub set_notes: Vec<(String, String)>,
     /// How results are listed.
     pub order: Order,
     /// Slug of the article open in the reader, if any.
@@ -105,6 +116,19 @@ impl ViewState {
             || self.from.is_some()
             || self.to.is_some()
             || self.starred
+            || !self.set.is_empty()
+    }
+
+    /// The note a shared collection's link carries for the article `slug`.
+    pub fn set_note(&self, slug: &str) -> Option<&str> {
+        if self.set_notes.is_empty() {
+            return None;
+        }
+        let id = short_id(slug);
+        self.set_notes
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, note)| note.as_str())
     }
 
     /// The same view with nothing narrowing it (order kept, reader closed).
@@ -143,6 +167,15 @@ pub enum Notice {
     },
     /// A `starred` value other than `1` (or `0`, which is the default).
     BadStarred(String),
+    /// Entries of a shared collection (`set`, `note`) that are not short ids: how many.
+    BadSetEntries(usize),
+    /// Articles of a shared collection that this collection does not hold.
+    SetElsewhere {
+        /// How many the link names that are not here.
+        missing: usize,
+        /// How many it names.
+        named: usize,
+    },
     /// A `from` or `to` that is not a month.
     BadMonth {
         /// `from` or `to`.
@@ -180,6 +213,18 @@ impl fmt::Display for Notice {
                 f,
                 "The link's “starred={value}” is neither 1 nor 0; all articles are shown, starred or not."
             ),
+            Notice::BadSetEntries(count) => write!(
+                f,
+                "The link's shared collection has {count} {} that {} not name an article; {} ignored.",
+                if *count == 1 { "entry" } else { "entries" },
+                if *count == 1 { "does" } else { "do" },
+                if *count == 1 { "it is" } else { "they are" },
+            ),
+            Notice::SetElsewhere { missing, named } => write!(
+                f,
+                "{missing} of the {named} articles of the link's shared collection {} not in this collection (it may be an older or newer build); the others are shown.",
+                if *missing == 1 { "is" } else { "are" }
+            ),
             Notice::BadMonth { param, value } => write!(
                 f,
                 "The link's “{param}” date “{value}” is not a month like 2019-03; that end of the date range is ignored."
@@ -207,8 +252,24 @@ const LIST_SEPARATOR: char = ',';
 pub fn parse(query: &str) -> Parsed {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut parsed = Parsed::default();
+    let mut bad_entries = 0;
     let mut seen: Vec<&str> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if key == NOTE_PARAM {
+            match value.split_once(':') {
+                Some((id, note)) if is_short_id(id.trim()) && !note.trim().is_empty() => {
+                    let id = id.trim();
+                    if !parsed.state.set_notes.iter().any(|(i, _)| i == id) {
+                        parsed
+                            .state
+                            .set_notes
+                            .push((id.to_owned(), note.trim().to_owned()));
+                    }
+                }
+                _ => bad_entries += 1,
+            }
+            continue;
+        }
         if let Some(facet) = Facet::from_key(&key) {
             let ids = value
                 .split(LIST_SEPARATOR)
@@ -227,6 +288,7 @@ pub fn parse(query: &str) -> Parsed {
             FROM_PARAM,
             TO_PARAM,
             STARRED_PARAM,
+            SET_PARAM,
         ]
         .into_iter()
         .find(|p| *p == key) else {
@@ -252,6 +314,15 @@ pub fn parse(query: &str) -> Parsed {
         let state = &mut parsed.state;
         match name {
             ARTICLE_PARAM => state.article = Some(value.to_owned()),
+            SET_PARAM => {
+                for id in value.split(LIST_SEPARATOR).map(str::trim) {
+                    if !is_short_id(id) {
+                        bad_entries += usize::from(!id.is_empty());
+                    } else if !state.set.iter().any(|i| i == id) {
+                        state.set.push(id.to_owned());
+                    }
+                }
+            }
             STARRED_PARAM => match value {
                 "1" | "true" | "yes" => state.starred = true,
                 "0" | "false" | "no" => {}
@@ -275,6 +346,16 @@ pub fn parse(query: &str) -> Parsed {
                 None => parsed.notices.push(Notice::UnknownOrder(value.to_owned())),
             },
         }
+    }
+    // A note is part of a collection: one for an article the link does not share is dropped.
+    let state = &mut parsed.state;
+    let before = state.set_notes.len();
+    state
+        .set_notes
+        .retain(|(id, _)| state.set.iter().any(|i| i == id));
+    bad_entries += before - state.set_notes.len();
+    if bad_entries > 0 {
+        parsed.notices.push(Notice::BadSetEntries(bad_entries));
     }
     // A range given backwards is the same range.
     if let (Some(from), Some(to)) = (parsed.state.from, parsed.state.to) {
@@ -334,7 +415,32 @@ pub fn parse_for(query: &str, corpus: &Corpus, catalogue: &Catalogue) -> Parsed 
         });
     }
     parsed.state.filters.retain(|_, ids| !ids.is_empty());
+    if !parsed.state.set.is_empty() {
+        let here: std::collections::HashSet<String> = corpus
+            .articles()
+            .iter()
+            .map(|a| short_id(&a.slug))
+            .collect();
+        let named = parsed.state.set.len();
+        parsed.state.set.retain(|id| here.contains(id));
+        let state = &mut parsed.state;
+        state
+            .set_notes
+            .retain(|(id, _)| state.set.iter().any(|i| i == id));
+        let missing = named - parsed.state.set.len();
+        if missing > 0 {
+            parsed.notices.push(Notice::SetElsewhere { missing, named });
+        }
+    }
     parsed
+}
+
+/// Whether a link's entry is a [`short_id`]: 8 characters of its alphabet.
+fn is_short_id(id: &str) -> bool {
+    id.len() == 8
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b.is_ascii_lowercase() && !b"ilou".contains(&b)))
 }
 
 /// Writes a state as a query string with its leading `?`, or `""` for the default view.
@@ -359,6 +465,12 @@ pub fn encode(state: &ViewState) -> String {
     }
     if state.starred {
         query.append_pair(STARRED_PARAM, "1");
+    }
+    if !state.set.is_empty() {
+        query.append_pair(SET_PARAM, &state.set.join(","));
+        for (id, note) in &state.set_notes {
+            query.append_pair(NOTE_PARAM, &format!("{id}:{note}"));
+        }
     }
     if let Some(order) = state.order.value() {
         query.append_pair(SORT_PARAM, order);
@@ -590,6 +702,61 @@ mod tests {
     }
 
     #[test]
+    fn reads_and_writes_a_shared_collection() {
+        let corpus = Corpus::new(
+            vec![
+                article("2019-a", Some((2019, 3, 25))),
+                article("2020-b", Some((2020, 1, 1))),
+            ],
+            Vec::new(),
+        );
+        let catalogue = Catalogue::new(&corpus);
+        let (a, b, gone) = (short_id("2019-a"), short_id("2020-b"), short_id("gone"));
+        let shared = ViewState {
+            set: vec![b.clone(), a.clone()],
+            set_notes: vec![(a.clone(), "Check: the date, & the source".to_owned())],
+            ..ViewState::default()
+        };
+        let query = encode(&shared);
+        assert_eq!(
+            query,
+            format!("?set={b}%2C{a}&note={a}%3ACheck%3A+the+date%2C+%26+the+source")
+        );
+        let parsed = parse_for(&query, &corpus, &catalogue);
+        assert_eq!(parsed.state, shared);
+        assert!(parsed.notices.is_empty());
+        assert!(shared.is_narrowed());
+        assert_eq!(
+            shared.set_note("2019-a"),
+            Some("Check: the date, & the source")
+        );
+        assert_eq!(shared.set_note("2020-b"), None);
+        assert!(shared.cleared().set.is_empty() && shared.cleared().set_notes.is_empty());
+
+        // Ids this collection lacks are dropped with their notes, and counted.
+        let parsed = parse_for(
+            &format!("set={a},{gone},{a},nonsense&note={gone}:x&note={a}:y&note=z"),
+            &corpus,
+            &catalogue,
+        );
+        assert_eq!(parsed.state.set, vec![a.clone()]);
+        assert_eq!(parsed.state.set_notes, vec![(a.clone(), "y".to_owned())]);
+        assert_eq!(
+            parsed.notices,
+            vec![
+                Notice::BadSetEntries(2),
+                Notice::SetElsewhere {
+                    missing: 1,
+                    named: 2
+                }
+            ]
+        );
+        assert!(parsed.notices[1]
+            .to_string()
+            .starts_with("1 of the 2 articles"));
+    }
+
+    #[test]
     fn encodes_short_readable_queries() {
         assert_eq!(encode(&state(None)), "");
         assert_eq!(encode(&state(Some("2019-03-25-kim"))), "?a=2019-03-25-kim");
@@ -626,6 +793,8 @@ mod tests {
             Just("outlet".to_owned()),
             Just("year".to_owned()),
             Just("starred".to_owned()),
+            Just("set".to_owned()),
+            Just("note".to_owned()),
             "\\PC{0,6}",
         ];
         let value = prop_oneof![
@@ -635,6 +804,8 @@ mod tests {
             Just("%zz%E2%82".to_owned()),
             Just("newest".to_owned()),
             Just("1".to_owned()),
+            Just(short_id("known")),
+            Just(format!("{}:a note", short_id("known"))),
             Just(",,a,,b,".to_owned()),
         ];
         let pair = (key, proptest::option::of(value)).prop_map(|(k, v)| match v {
@@ -691,6 +862,8 @@ mod tests {
             from in proptest::option::of((1000i16..9999, 1u8..=12)),
             to in proptest::option::of((1000i16..9999, 1u8..=12)),
             starred in proptest::bool::ANY,
+            set in proptest::collection::vec("\\PC{1,20}", 0..5),
+            noted in proptest::collection::vec(proptest::option::of("\\PC{0,30}"), 0..5),
         ) {
             // Surrounding white space is not part of a slug: parsing trims it. A blank query is
             // no query; any other is kept as typed. Facet ids never hold a comma or a space.
@@ -710,7 +883,21 @@ mod tests {
                 from,
                 to,
                 starred,
+                ..ViewState::default()
             };
+            // A collection is of distinct ids; its notes are trimmed and never blank.
+            let mut original = original;
+            for slug in set {
+                let id = short_id(&slug);
+                if !original.set.contains(&id) {
+                    original.set.push(id);
+                }
+            }
+            for (id, note) in original.set.clone().into_iter().zip(noted) {
+                if let Some(note) = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()) {
+                    original.set_notes.push((id, note));
+                }
+            }
             let parsed = parse(&encode(&original));
             prop_assert_eq!(parsed.state, original);
             prop_assert!(parsed.notices.is_empty());

@@ -93,7 +93,7 @@ fn main() {
             let start = Instant::now();
             let results = searcher.search(&state.query);
             marks[0] = start.elapsed();
-            let listing = list(&bundle.corpus, &bundle.catalogue, &results, &state, &[]);
+            let listing = list(&bundle.corpus, &bundle.catalogue, &results, &state, None);
             marks[1] = start.elapsed();
             let grouped = sections(&bundle.corpus, &bundle.clusters, &listing.docs);
             marks[2] = start.elapsed();

@@ -89,7 +89,7 @@ fn main() {
             for run in 0..=REPEATS {
                 let start = Instant::now();
                 let results = searcher.search(&state.query);
-                let listing = list(&corpus, &catalogue, &results, &state, &[]);
+                let listing = list(&corpus, &catalogue, &results, &state, None);
                 let grouped = sections(&corpus, &clusters, &listing.docs);
                 let rows = Rows::of_sections(&grouped, HEIGHTS);
                 let window = rows.window(0.0, 2.0 * SCREEN);
