@@ -17,6 +17,19 @@ const KREMLIN = "2024-06-17-kremlin-confirms-putins-trip-to-north-korea";
 // The seed corpus lives in `corpus/`: its stars are kept under that name.
 const KEY = "dateline:stars:corpus";
 
+/** An article's id in a shared link (`short_id` in crates/core/src/stars.rs): 40 bits of the
+ *  FNV-1a hash of its slug in Crockford's base 32, lowest bits first. */
+function shortId(slug) {
+  const alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(slug)) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  let id = "";
+  for (let i = 0n; i < 8n; i++) id += alphabet[Number((hash >> (i * 5n)) & 31n)];
+  return id;
+}
+
 let browser;
 before(async () => {
   browser = await launch();
@@ -215,7 +228,8 @@ test("a browser without storage keeps stars for the page and says so", async () 
   });
 });
 
-// axe-core finds nothing with stars, the filter and a note field, in light and dark.
+// axe-core finds nothing with stars, the filter, a note field and the Stars menu, in light and
+// dark, nor in a shared collection with its bar and a link's note, nor in the Recent menu.
 test("axe-core finds no violations with stars and a note, light and dark", async () => {
   await withServer("/", async ({ url }) => {
     for (const colorScheme of ["light", "dark"]) {
@@ -225,7 +239,16 @@ test("axe-core finds no violations with stars and a note, light and dark", async
       await page.getByLabel("Your note").fill("A note");
       await page.getByLabel("Starred").check();
       await page.getByText("1 of 5 articles matches").waitFor();
+      // With the toolbar's Stars menu open (its link button and file field).
+      await page.locator(".stars-menu summary").click();
       assert.deepEqual(await audit(page), [], colorScheme);
+      // A shared collection: its bar, and a link's note in the reader; the Recent menu open.
+      const set = `set=${shortId(KIM_2019)},${shortId(KREMLIN)}&note=${shortId(KIM_2019)}:A+note`;
+      await page.goto(`${url}?${set}&a=${KIM_2019}`);
+      await page.getByText("A shared collection: 2 articles").waitFor();
+      await page.locator(".shared-note").waitFor();
+      await page.locator(".recent-menu summary").click();
+      assert.deepEqual(await audit(page), [], `${colorScheme}, shared`);
       assert.deepEqual(page.errors, []);
       await page.context().close();
     }
@@ -372,6 +395,51 @@ test("export and print carry the notes, and an exported file imports elsewhere",
       await other.getByText(`${name} was not imported: ${why}`).waitFor();
     }
     assert.equal(await starredCount(other), "2");
+    assert.deepEqual(other.errors, []);
+    await other.context().close();
+  });
+});
+
+// Recent views: each view the reader settles on (not each letter of a search) is listed, newest
+// first, across a reload; one click reopens it. Unreadable storage is set aside with a notice.
+test("the Recent menu lists the views settled on and reopens each", async () => {
+  await withServer("/", async ({ url }) => {
+    const page = await openPage(browser);
+    await gotoApp(page, url);
+    await page.locator(".recent-menu summary").click();
+    await page.getByText("The views you open here are listed").waitFor();
+    await page.locator(".recent-menu summary").click();
+
+    await page.locator("#search-input").pressSequentially("visa", { delay: 30 });
+    await page.getByText("of 5 articles").waitFor();
+    await page.waitForTimeout(1600);
+    await page.goto(`${url}?person=kim-jong-un&sort=newest`);
+    await page.waitForTimeout(1600);
+    await page.reload();
+    await untilMounted(page);
+
+    await page.locator(".recent-menu summary").click();
+    const entries = page.locator(".recent-list a");
+    assert.deepEqual(await entries.allInnerTexts(), ["person: Kim Jong Un", "search “visa”"]);
+    assert.equal(await entries.first().getAttribute("aria-current"), "page");
+    await entries.nth(1).click();
+    await page.waitForURL((address) => address.search === "?q=visa");
+    assert.equal(await page.locator("#search-input").inputValue(), "visa");
+    assert.equal(await page.locator(".recent-menu").getAttribute("open"), null, "the menu folds");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+
+    // Unreadable: set aside, a notice, and the list starts afresh.
+    const other = await openPage(browser);
+    await other.context().addInitScript(() => {
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.setItem("dateline:recent:corpus", "garbage");
+        sessionStorage.setItem("seeded", "1");
+      }
+    });
+    await gotoApp(other, url);
+    await other.getByText("The recent views kept in this browser could not be read").waitFor();
+    assert.equal(await other.evaluate(() => localStorage.getItem("dateline:recent:corpus:unreadable")), "garbage");
     assert.deepEqual(other.errors, []);
     await other.context().close();
   });

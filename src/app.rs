@@ -11,6 +11,7 @@ use crate::components::{
 };
 use crate::corpus::{catalogue, corpus, searcher};
 use crate::keyboard::use_result_keys;
+use crate::recent::use_recent;
 use crate::stars::use_stars;
 use crate::takeover::Built;
 use crate::url_state::use_view_state;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     let built = Built::start();
     let view = use_view_state();
     let stars = use_stars();
+    use_recent(view);
     let open: Memo<Option<&'static Article>> = Memo::new(move |_| {
         view.state
             .with(|s| s.article.as_deref().and_then(|slug| corpus().find(slug)))

@@ -1,6 +1,6 @@
 //! Dateline's browser app: the [`app::App`] component and what it is made of. Everything it
-//! shows comes from the corpus compiled into the binary and the URL, and the reader's own stars
-//! and notes kept in the browser ([`stars`]).
+//! shows comes from the corpus compiled into the binary and the URL, and the reader's own stars,
+//! notes and recent views kept in the browser ([`storage`]).
 //!
 //! Built for the browser (`csr`, the default feature) by Trunk from `src/main.rs`; built
 //! natively with `ssr` by `src/bin/prerender.rs`, which writes the default view's first screen
@@ -11,7 +11,9 @@ mod components;
 pub mod corpus;
 pub mod crash;
 mod keyboard;
+mod recent;
 mod stars;
+mod storage;
 pub mod takeover;
 mod url_state;
 

@@ -1,23 +1,14 @@
-//! The reader's stars and notes, kept in this browser: the only module that reads or writes the
-//! browser's storage.
-//!
-//! [`use_stars`] reads them once (under a key of this corpus, so two collections opened from one
-//! host never mix), follows changes made in another tab of the same page, and writes every
-//! change at once. A stored value this version cannot read is set aside under the same key with
-//! `:unreadable` added, never overwritten, and reported; a browser that keeps nothing (storage
-//! turned off, a full quota) keeps the stars for as long as the page is open, and says so.
+//! The reader's stars and notes, kept in this browser ([`crate::storage`]): read once, followed
+//! across the page's tabs, written on every change. A stored value this version cannot read is
+//! set aside and reported; a browser that keeps nothing keeps the stars for as long as the page
+//! is open, and says so.
 
 use crate::corpus::corpus;
+use crate::storage::{self, corpus_name};
 use dateline_core::stars::{storage_key, Merged, Stars};
 use dateline_core::url_state::ViewState;
 use dateline_core::Article;
 use leptos::prelude::*;
-
-/// The corpus's name (its folder's, written by the build script): the key its stars are kept under.
-const CORPUS_NAME: &str = match option_env!("DATELINE_CORPUS_NAME") {
-    Some(name) => name,
-    None => "corpus",
-};
 
 /// The stars, and the only way to change them.
 #[derive(Clone, Copy)]
@@ -100,15 +91,15 @@ impl StarControl {
             return;
         }
         let text = self.stars.with_untracked(Stars::encode);
-        if let Err(problem) = store(&key(), &text) {
-            self.problem.set(Some(problem));
+        if let Err(why) = storage::write(&key(), &text) {
+            self.problem.set(Some(unkept(why)));
         }
     }
 }
 
 /// The storage key of this corpus's stars.
 fn key() -> String {
-    storage_key(CORPUS_NAME)
+    storage_key(corpus_name())
 }
 
 /// Reads the stars kept in this browser and keeps them up to date. Call once, in the root
@@ -135,11 +126,7 @@ pub fn use_stars() -> StarControl {
     };
     load();
     // Another tab of this page starred something: show it here too.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().is_some_and(|k| k == key()) {
-            load();
-        }
-    });
+    storage::on_change_elsewhere(key(), load);
     control
 }
 
@@ -151,36 +138,14 @@ pub fn stars() -> StarControl {
 /// The stars kept in this browser: none when there are none; an error worded for the user when
 /// the storage cannot be used or holds what cannot be read (which is then set aside).
 fn read() -> Result<Stars, String> {
-    let storage = storage().map_err(unkept)?;
     let key = key();
-    let Some(text) = storage.get_item(&key).ok().flatten() else {
+    let Some(text) = storage::read(&key).map_err(unkept)? else {
         return Ok(Stars::default());
     };
     Stars::decode(&text).map_err(|unreadable| {
-        let aside = format!("{key}:unreadable");
-        // An earlier unreadable copy stays: nothing the user had is overwritten.
-        if storage.get_item(&aside).ok().flatten().is_none() {
-            let _ = storage.set_item(&aside, &text);
-        }
-        let _ = storage.remove_item(&key);
+        storage::set_aside(&key, &text);
         unreadable.to_string()
     })
-}
-
-/// Writes `text` under `key`, or says why it could not be kept.
-fn store(key: &str, text: &str) -> Result<(), String> {
-    storage()
-        .map_err(unkept)?
-        .set_item(key, text)
-        .map_err(|_| unkept("its storage for this page is full"))
-}
-
-/// The browser's storage for this page; `Err` (why, in a few words) when it keeps none.
-fn storage() -> Result<web_sys::Storage, &'static str> {
-    match window().local_storage() {
-        Ok(Some(storage)) => Ok(storage),
-        _ => Err("it keeps no data for this page"),
-    }
 }
 
 /// The notice for stars that cannot be kept.

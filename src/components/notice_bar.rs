@@ -4,6 +4,7 @@
 
 use super::{is_plain_click, outlet_name};
 use crate::corpus;
+use crate::recent::recent;
 use crate::stars::stars;
 use crate::url_state::ViewControl;
 use dateline_core::url_state::Notice;
@@ -17,16 +18,24 @@ pub fn NoticeBar(
 ) -> impl IntoView {
     let notices = view.notices;
     let stars = stars();
+    let recent = recent();
+    // The reader's own things this browser cannot keep or read.
+    let kept = move || {
+        [stars.problem.get(), recent.problem.get()]
+            .into_iter()
+            .flatten()
+    };
     view! {
-        <Show when=move || notices.with(|n| !n.is_empty()) || stars.problem.with(Option::is_some)>
+        <Show when=move || notices.with(|n| !n.is_empty()) || kept().next().is_some()>
             <div class="notice" role="status">
                 <ul>
                     {move || notices.get().into_iter().map(|n| view! { <NoticeItem view notice=n /> }).collect_view()}
-                    {move || stars.problem.get().map(|p| view! { <li>{p}</li> })}
+                    {move || kept().map(|p| view! { <li>{p}</li> }).collect_view()}
                 </ul>
                 <button type="button" class="notice-dismiss" on:click=move |_| {
                     view.dismiss_notices();
                     stars.problem.set(None);
+                    recent.problem.set(None);
                 }>
                     "Dismiss"
                 </button>

@@ -3,12 +3,13 @@
 //! import stars from a file another copy exported; and the header that only the printout shows.
 
 use crate::corpus::{catalogue, corpus};
+use crate::recent::recent;
 use crate::stars::{stars, StarControl};
 use crate::url_state::{is_offline_copy, permalink, ViewControl};
 use dateline_core::export::{Export, Exported, Format};
 use dateline_core::listing::Listing;
 use dateline_core::stars::short_id;
-use dateline_core::url_state::{query_of_link, ViewState};
+use dateline_core::url_state::{self, query_of_link, ViewState};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
@@ -77,6 +78,7 @@ pub fn ViewActions(
             </details>
             <button type="button" class="print" on:click=move |_| { let _ = window().print(); }>"Print"</button>
             <StarsMenu status />
+            <RecentMenu view />
             {is_offline_copy().then(|| view! { <OpenLink view /> })}
             <p class="copy-status" role="status" aria-live="polite">
                 {move || match status.get() {
@@ -216,6 +218,61 @@ fn share_link(stars: StarControl) -> (String, String) {
             noted.len()
         ),
     )
+}
+
+/// The Recent menu: the last views opened in this browser, newest first, each one click away.
+#[component]
+fn RecentMenu(view: ViewControl) -> impl IntoView {
+    let recent = recent();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let entries = move || {
+        let current = view.narrowing.with(url_state::encode);
+        recent.views.with(|views| {
+            views
+                .queries()
+                .iter()
+                .map(|query| {
+                    let parsed = url_state::parse_for(query, corpus(), catalogue());
+                    let parts = describe(&parsed.state);
+                    let label = if parts.is_empty() {
+                        "All articles".to_owned()
+                    } else {
+                        parts.join(" · ")
+                    };
+                    let is_current = *query == current;
+                    let query = query.clone();
+                    view! {
+                        <li>
+                            <a
+                                href=query.clone()
+                                aria-current=is_current.then_some("page")
+                                on:click=move |ev| {
+                                    if super::is_plain_click(&ev) {
+                                        ev.prevent_default();
+                                        close(menu);
+                                        view.open_query(query.trim_start_matches('?'));
+                                    }
+                                }
+                            >
+                                {label}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <details class="recent-menu" node_ref=menu>
+            <summary>"Recent"</summary>
+            <div class="recent-menu-body">
+                <Show when=move || recent.views.with(|v| v.queries().is_empty())>
+                    <p class="recent-empty">"The views you open here are listed, newest first."</p>
+                </Show>
+                <ol class="recent-list">{entries}</ol>
+            </div>
+        </details>
+    }
 }
 
 /// The (slug, note) entries of a collection file: the JSON export of any copy (its `articles`,

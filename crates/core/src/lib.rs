@@ -13,6 +13,7 @@ pub mod listing;
 pub mod model;
 pub mod order;
 pub mod packed;
+pub mod recent;
 pub mod related;
 pub mod search;
 pub mod stars;
