@@ -6,9 +6,11 @@ mod left_out;
 mod marked;
 mod notice_bar;
 mod reader;
+mod recent_menu;
 mod search_box;
 mod shared;
 mod star;
+mod stars_menu;
 mod timeline;
 mod view_actions;
 

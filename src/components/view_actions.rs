@@ -1,32 +1,29 @@
 //! What a user does with the whole view: copy its link, export its articles (CSV, JSON, Markdown,
-//! RIS) with the notes on them, print it as a briefing; share the starred articles as a link and
-//! import stars from a file another copy exported; and the header that only the printout shows.
+//! RIS) with the notes on them, print it as a briefing (the toolbar, with the Stars and Recent
+//! menus of their own modules); and the header that only the printout shows.
 
+use super::recent_menu::RecentMenu;
+use super::stars_menu::StarsMenu;
 use crate::corpus::{catalogue, corpus};
-use crate::recent::recent;
 use crate::stars::{stars, StarControl};
 use crate::url_state::{is_offline_copy, permalink, ViewControl};
 use dateline_core::export::{Export, Exported, Format};
 use dateline_core::listing::Listing;
-use dateline_core::stars::short_id;
-use dateline_core::url_state::{self, query_of_link, ViewState};
+use dateline_core::url_state::{query_of_link, ViewState};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
-/// The longest shared link that carries notes: links travel safely up to about 2,000 characters
-/// (mail clients, chat apps and old browsers cut or refuse longer ones).
-const LINK_LIMIT: usize = 2000;
-
 /// What the toolbar last did, said under it.
 #[derive(Clone)]
-enum Status {
+pub(super) enum Status {
     /// Done; what to tell the user.
     Said(String),
     /// The clipboard refused: the link, to copy by hand.
     CopyByHand(String),
 }
 
-/// The view's toolbar: Copy link, Export, Print; in the offline copy, also Open a link.
+/// The view's toolbar: Copy link, Export, Print, Stars, Recent; in the offline copy, also Open a
+/// link.
 #[component]
 pub fn ViewActions(
     /// The view, read.
@@ -103,7 +100,7 @@ pub fn ViewActions(
 
 /// Puts a link on the clipboard and says `said`, or, when the clipboard refuses, offers the link
 /// to copy by hand.
-fn copy_link(link: String, said: String, status: RwSignal<Option<Status>>) {
+pub(super) fn copy_link(link: String, said: String, status: RwSignal<Option<Status>>) {
     let promise = window().navigator().clipboard().write_text(&link);
     leptos::task::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
@@ -115,193 +112,8 @@ fn copy_link(link: String, said: String, status: RwSignal<Option<Status>>) {
     });
 }
 
-/// The Stars menu: a link to the starred articles (with their notes when they fit), and stars
-/// imported from a collection file another copy exported.
-#[component]
-fn StarsMenu(status: RwSignal<Option<Status>>) -> impl IntoView {
-    let stars = stars();
-    let menu = NodeRef::<leptos::html::Details>::new();
-    let share = move |_| {
-        close(menu);
-        let (link, said) = share_link(stars);
-        copy_link(link, said, status);
-    };
-    let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        // Cleared, so that choosing the same file again imports it again.
-        input.set_value("");
-        close(menu);
-        leptos::task::spawn_local(async move {
-            let name = file.name();
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let said = match text
-                .ok()
-                .and_then(|t| t.as_string())
-                .map(|t| collection(&t))
-            {
-                Some(Ok(entries)) => {
-                    let merged =
-                        stars.merge(entries.iter().map(|(s, n)| (s.as_str(), n.as_deref())));
-                    format!("From {name}: {merged}")
-                }
-                Some(Err(why)) => format!("{name} was not imported: {why}"),
-                None => format!("{name} could not be read."),
-            };
-            status.set(Some(Status::Said(said)));
-        });
-    };
-    view! {
-        <details class="stars-menu" node_ref=menu>
-            <summary>"Stars"</summary>
-            <div class="stars-menu-body">
-                <button type="button" class="share-starred" on:click=share disabled=move || stars.count() == 0>
-                    {move || format!("Copy a link to the {} starred", stars.count())}
-                </button>
-                <label class="import-stars">
-                    "Import stars from a JSON export of another copy"
-                    <input type="file" accept=".json,application/json" on:change=import />
-                </label>
-            </div>
-        </details>
-    }
-}
-
-/// The link to this page showing only the starred articles, with their notes when the link
-/// stays under [`LINK_LIMIT`]; and what to tell the user about it.
-fn share_link(stars: StarControl) -> (String, String) {
-    let starred = stars.starred_with_notes();
-    let count = starred.len();
-    let set: Vec<String> = starred.iter().map(|(slug, _)| short_id(slug)).collect();
-    let set_notes: Vec<(String, String)> = starred
-        .iter()
-        .filter_map(|(slug, note)| Some((short_id(slug), note.clone()?)))
-        .collect();
-    let notes = set_notes.len();
-    let bare = ViewState {
-        set,
-        ..ViewState::default()
-    };
-    let articles = if count == 1 {
-        "the starred article".to_owned()
-    } else {
-        format!("the {count} starred articles")
-    };
-    if notes == 0 {
-        return (permalink(&bare), format!("Link to {articles} copied."));
-    }
-    let noted = permalink(&ViewState {
-        set_notes,
-        ..bare.clone()
-    });
-    if noted.len() <= LINK_LIMIT {
-        let notes = if notes == 1 {
-            "1 note".to_owned()
-        } else {
-            format!("{notes} notes")
-        };
-        return (noted, format!("Link to {articles} copied, with {notes}."));
-    }
-    (
-        permalink(&bare),
-        format!(
-            "Link to {articles} copied without their notes: with them it would be {} characters, \
-             longer than links safely travel ({LINK_LIMIT}). To pass the notes on, tick Starred, \
-             Export as JSON and send the file: Stars › Import reads it in another copy.",
-            noted.len()
-        ),
-    )
-}
-
-/// The Recent menu: the last views opened in this browser, newest first, each one click away.
-#[component]
-fn RecentMenu(view: ViewControl) -> impl IntoView {
-    let recent = recent();
-    let menu = NodeRef::<leptos::html::Details>::new();
-    let entries = move || {
-        let current = view.narrowing.with(url_state::encode);
-        recent.views.with(|views| {
-            views
-                .queries()
-                .iter()
-                .map(|query| {
-                    let parsed = url_state::parse_for(query, corpus(), catalogue());
-                    let parts = describe(&parsed.state);
-                    let label = if parts.is_empty() {
-                        "All articles".to_owned()
-                    } else {
-                        parts.join(" · ")
-                    };
-                    let is_current = *query == current;
-                    let query = query.clone();
-                    view! {
-                        <li>
-                            <a
-                                href=query.clone()
-                                aria-current=is_current.then_some("page")
-                                on:click=move |ev| {
-                                    if super::is_plain_click(&ev) {
-                                        ev.prevent_default();
-                                        close(menu);
-                                        view.open_query(query.trim_start_matches('?'));
-                                    }
-                                }
-                            >
-                                {label}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <details class="recent-menu" node_ref=menu>
-            <summary>"Recent"</summary>
-            <div class="recent-menu-body">
-                <Show when=move || recent.views.with(|v| v.queries().is_empty())>
-                    <p class="recent-empty">"The views you open here are listed, newest first."</p>
-                </Show>
-                <ol class="recent-list">{entries}</ol>
-            </div>
-        </details>
-    }
-}
-
-/// The (slug, note) entries of a collection file: the JSON export of any copy (its `articles`,
-/// each with a `slug` and perhaps a `note`), read with the browser's own JSON parser.
-fn collection(text: &str) -> Result<Vec<(String, Option<String>)>, &'static str> {
-    const NOT_AN_EXPORT: &str =
-        "it is not a JSON export of Dateline (an object with a list of “articles”)";
-    let value = js_sys::JSON::parse(text).map_err(|_| "it is not JSON")?;
-    let articles = js_sys::Reflect::get(&value, &JsValue::from_str("articles"))
-        .ok()
-        .filter(js_sys::Array::is_array)
-        .ok_or(NOT_AN_EXPORT)?;
-    let field = |item: &JsValue, name: &str| {
-        js_sys::Reflect::get(item, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let entries: Vec<(String, Option<String>)> = js_sys::Array::from(&articles)
-        .iter()
-        .filter_map(|item| Some((field(&item, "slug")?, field(&item, "note"))))
-        .collect();
-    if entries.is_empty() {
-        return Err("it names no article");
-    }
-    Ok(entries)
-}
-
 /// Folds a toolbar menu once its choice is made.
-fn close(menu: NodeRef<leptos::html::Details>) {
+pub(super) fn close(menu: NodeRef<leptos::html::Details>) {
     if let Some(details) = menu.get_untracked() {
         details.set_open(false);
     }
@@ -346,8 +158,9 @@ fn OpenLink(view: ViewControl) -> impl IntoView {
     }
 }
 
-/// What the view shows, in words: the search, each filter and the dates.
-fn describe(state: &ViewState) -> Vec<String> {
+/// What the view shows, in words: the search, each filter, the dates, the stars and a shared
+/// collection.
+pub(super) fn describe(state: &ViewState) -> Vec<String> {
     let mut parts = Vec::new();
     if !state.query.trim().is_empty() {
         parts.push(format!("search “{}”", state.query.trim()));
