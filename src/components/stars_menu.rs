@@ -4,7 +4,7 @@
 
 use super::view_actions::{close, copy_link, Status};
 use crate::stars::{stars, StarControl};
-use crate::url_state::{is_offline_copy, permalink};
+use crate::url_state::permalink;
 use dateline_core::stars::short_id;
 use dateline_core::url_state::ViewState;
 use leptos::prelude::*;
@@ -76,17 +76,6 @@ pub(super) fn StarsMenu(status: RwSignal<Option<Status>>) -> impl IntoView {
 /// The link to this page showing only the starred articles, with their notes when the link
 /// stays under [`LINK_LIMIT`]; and what to tell the user about it.
 fn share_link(stars: StarControl) -> (String, String) {
-    let (link, said) = collection_link(stars);
-    if is_offline_copy() {
-        let hint = " It opens in this file; a colleague with their own copy of dateline.html \
-                    pastes it into “Open a link”.";
-        return (link, format!("{said}{hint}"));
-    }
-    (link, said)
-}
-
-/// The link to the starred articles, and what to say of it.
-fn collection_link(stars: StarControl) -> (String, String) {
     let starred = stars.starred_with_notes();
     let count = starred.len();
     let set: Vec<String> = starred.iter().map(|(slug, _)| short_id(slug)).collect();

@@ -33,15 +33,9 @@ pub fn ViewActions(
 ) -> impl IntoView {
     let status = RwSignal::new(None::<Status>);
     let copy = move |_| {
-        let said = if is_offline_copy() {
-            "Link copied. It opens this view in this file; a colleague with their own copy of \
-             dateline.html pastes it into “Open a link”."
-        } else {
-            "Link copied"
-        };
         copy_link(
             permalink(&view.state.get_untracked()),
-            said.to_owned(),
+            "Link copied.".to_owned(),
             status,
         );
     };
@@ -98,9 +92,17 @@ pub fn ViewActions(
     }
 }
 
-/// Puts a link on the clipboard and says `said`, or, when the clipboard refuses, offers the link
-/// to copy by hand.
+/// Puts a link on the clipboard and says `said` (in the offline copy, also how a colleague opens a
+/// link that names this file), or, when the clipboard refuses, offers the link to copy by hand.
 pub(super) fn copy_link(link: String, said: String, status: RwSignal<Option<Status>>) {
+    let said = if is_offline_copy() {
+        format!(
+            "{said} It opens this view in this file; a colleague with their own copy of \
+             dateline.html pastes it into “Open a link”."
+        )
+    } else {
+        said
+    };
     let promise = window().navigator().clipboard().write_text(&link);
     leptos::task::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();

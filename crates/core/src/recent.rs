@@ -5,6 +5,7 @@
 //! article), so reopening one is following its link. The stored text is versioned and
 //! form-encoded like the stars' (`dateline-recent=1&v=<query>&…`).
 
+use crate::stars::SET_ASIDE;
 use std::fmt;
 
 /// How many views are kept.
@@ -84,8 +85,7 @@ impl fmt::Display for UnreadableRecent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "The recent views kept in this browser could not be read, so the list starts afresh. \
-             The unreadable copy is kept aside under the same name with “:unreadable” added."
+            "The recent views kept in this browser could not be read, so the list starts afresh. {SET_ASIDE}"
         )
     }
 }

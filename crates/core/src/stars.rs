@@ -248,31 +248,53 @@ impl fmt::Display for Merged {
 /// slug is. Two of a corpus's articles share one with odds of about 1 in 20,000 at 10,000
 /// articles; a link then names both.
 pub fn short_id(slug: &str) -> String {
-    const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    short_id_bytes(slug).into_iter().map(char::from).collect()
+}
+
+/// Crockford's base 32: digits and lowercase letters but i, l, o and u.
+const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// The [`short_id`] of `slug` as its 8 bytes, without allocating.
+fn short_id_bytes(slug: &str) -> [u8; 8] {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in slug.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    (0..8)
-        .map(|i| char::from(ALPHABET[((hash >> (i * 5)) & 31) as usize]))
-        .collect()
+    std::array::from_fn(|i| ALPHABET[((hash >> (i * 5)) & 31) as usize])
+}
+
+/// Whether `id` can be a [`short_id`]: 8 characters of its alphabet.
+pub fn is_short_id(id: &str) -> bool {
+    id.len() == 8 && id.bytes().all(|b| ALPHABET.contains(&b))
+}
+
+/// The articles whose [`short_id`] is among `ids`, in timeline order: each article's corpus index
+/// and the position of its id in `ids`. One pass over the corpus, allocating nothing per article
+/// (a link's collection is checked on every keystroke).
+pub fn find_ids<'a>(
+    corpus: &'a Corpus,
+    ids: &'a [String],
+) -> impl Iterator<Item = (u32, usize)> + 'a {
+    (0u32..)
+        .zip(corpus.articles())
+        .take_while(|_| !ids.is_empty())
+        .filter_map(|(doc, a)| {
+            let id = short_id_bytes(&a.slug);
+            let at = ids.iter().position(|i| i.as_bytes() == id)?;
+            Some((doc, at))
+        })
 }
 
 /// The corpus indices of the articles whose [`short_id`] is among `ids`, ascending.
 pub fn docs_of_ids(corpus: &Corpus, ids: &[String]) -> Vec<u32> {
-    if ids.is_empty() {
-        return Vec::new();
-    }
-    (0u32..)
-        .zip(corpus.articles())
-        .filter(|(_, a)| {
-            let id = short_id(&a.slug);
-            ids.contains(&id)
-        })
-        .map(|(doc, _)| doc)
-        .collect()
+    find_ids(corpus, ids).map(|(doc, _)| doc).collect()
 }
+
+/// How the app's notice about an unreadable stored value ends: what became of it (the app's
+/// storage module sets it aside, never overwriting it).
+pub(crate) const SET_ASIDE: &str =
+    "The unreadable copy is kept aside under the same name with “:unreadable” added.";
 
 /// Why stored stars could not be read. The app ignores them, says so, and keeps the text aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,8 +318,7 @@ impl fmt::Display for UnreadableStars {
         };
         write!(
             f,
-            "The starred articles kept in this browser could not be read ({why}), so none is shown as starred. \
-             The unreadable copy is kept aside under the same name with “:unreadable” added."
+            "The starred articles kept in this browser could not be read ({why}), so none is shown as starred. {SET_ASIDE}"
         )
     }
 }

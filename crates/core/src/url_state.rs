@@ -8,7 +8,7 @@
 
 use crate::facets::{Catalogue, Facet};
 use crate::model::{Corpus, Month};
-use crate::stars::short_id;
+use crate::stars::{find_ids, is_short_id, short_id};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -416,13 +416,13 @@ pub fn parse_for(query: &str, corpus: &Corpus, catalogue: &Catalogue) -> Parsed 
     }
     parsed.state.filters.retain(|_, ids| !ids.is_empty());
     if !parsed.state.set.is_empty() {
-        let here: std::collections::HashSet<String> = corpus
-            .articles()
-            .iter()
-            .map(|a| short_id(&a.slug))
-            .collect();
         let named = parsed.state.set.len();
-        parsed.state.set.retain(|id| here.contains(id));
+        let mut here = vec![false; named];
+        for (_, at) in find_ids(corpus, &parsed.state.set) {
+            here[at] = true;
+        }
+        let mut here = here.into_iter();
+        parsed.state.set.retain(|_| here.next().unwrap_or(false));
         let state = &mut parsed.state;
         state
             .set_notes
@@ -433,14 +433,6 @@ pub fn parse_for(query: &str, corpus: &Corpus, catalogue: &Catalogue) -> Parsed 
         }
     }
     parsed
-}
-
-/// Whether a link's entry is a [`short_id`]: 8 characters of its alphabet.
-fn is_short_id(id: &str) -> bool {
-    id.len() == 8
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b.is_ascii_lowercase() && !b"ilou".contains(&b)))
 }
 
 /// Writes a state as a query string with its leading `?`, or `""` for the default view.
