@@ -23,7 +23,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"DATELINE";
 
 /// The version of the encoded model this build reads and writes.
-pub const FORMAT_VERSION: u16 = 12;
+pub const FORMAT_VERSION: u16 = 13;
 
 const HEADER_LEN: usize = MAGIC.len() + 2 + 8;
 
@@ -232,7 +232,7 @@ mod tests {
     /// version bump (and rename the file): `DATELINE_BLESS=1 cargo test -p dateline-core blob`.
     #[test]
     fn committed_current_fixture_still_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v12.bin");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus-v13.bin");
         if std::env::var_os("DATELINE_BLESS").is_some() {
             std::fs::write(path, encode(&sample())).unwrap();
         }
@@ -243,7 +243,7 @@ mod tests {
     /// Blobs of older formats are refused by name, never misread.
     #[test]
     fn committed_older_fixtures_are_refused_by_version() {
-        for found in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] {
+        for found in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] {
             let path = format!(
                 "{}/tests/fixtures/corpus-v{found}.bin",
                 env!("CARGO_MANIFEST_DIR")

@@ -7,6 +7,7 @@
 
 pub mod blob;
 pub mod cluster;
+pub mod compare;
 pub mod export;
 pub mod facets;
 pub mod listing;

@@ -6,6 +6,7 @@
 //! cannot be used is dropped and reported as a [`Notice`] the app shows to the user. Unknown
 //! parameters (tracking tags and the like) are ignored silently, since they are not ours.
 
+use crate::compare::{Against, COMPARE_PARAM};
 use crate::facets::{Catalogue, Facet};
 use crate::model::{Corpus, Month};
 use crate::stars::{find_ids, is_short_id, short_id};
@@ -84,6 +85,8 @@ pub struct ViewState {
     pub set: Vec<String>,
     /// The notes a shared collection's link carries: (short id, note), in the link's order.
     pub set_notes: Vec<(String, String)>,
+    /// The period the date range is compared against, when the comparison is shown.
+    pub compare: Option<Against>,
     /// How results are listed.
     pub order: Order,
     /// Slug of the article open in the reader, if any.
@@ -176,6 +179,8 @@ pub enum Notice {
         /// How many it names.
         named: usize,
     },
+    /// A `vs` that is neither `before` nor a period of months.
+    BadComparison(String),
     /// A `from` or `to` that is not a month.
     BadMonth {
         /// `from` or `to`.
@@ -224,6 +229,10 @@ impl fmt::Display for Notice {
                 f,
                 "{missing} of the {named} articles of the link's shared collection {} not in this collection (it may be an older or newer build); the others are shown.",
                 if *missing == 1 { "is" } else { "are" }
+            ),
+            Notice::BadComparison(value) => write!(
+                f,
+                "The link compares with “{value}”, which is neither “before” nor a period like 2019-01..2019-12; no comparison is shown."
             ),
             Notice::BadMonth { param, value } => write!(
                 f,
@@ -289,6 +298,7 @@ pub fn parse(query: &str) -> Parsed {
             TO_PARAM,
             STARRED_PARAM,
             SET_PARAM,
+            COMPARE_PARAM,
         ]
         .into_iter()
         .find(|p| *p == key) else {
@@ -329,6 +339,10 @@ pub fn parse(query: &str) -> Parsed {
                 _ => parsed.notices.push(Notice::BadStarred(value.to_owned())),
             },
             QUERY_PARAM => state.query = value.to_owned(),
+            COMPARE_PARAM => match Against::parse(value) {
+                Some(against) => state.compare = Some(against),
+                None => parsed.notices.push(Notice::BadComparison(value.to_owned())),
+            },
             FROM_PARAM | TO_PARAM => {
                 let is_from = name == FROM_PARAM;
                 match month_param(value, is_from) {
@@ -463,6 +477,9 @@ pub fn encode(state: &ViewState) -> String {
         for (id, note) in &state.set_notes {
             query.append_pair(NOTE_PARAM, &format!("{id}:{note}"));
         }
+    }
+    if let Some(against) = state.compare {
+        query.append_pair(COMPARE_PARAM, &against.value());
     }
     if let Some(order) = state.order.value() {
         query.append_pair(SORT_PARAM, order);
@@ -627,6 +644,26 @@ mod tests {
     }
 
     #[test]
+    fn reads_and_writes_a_comparison() {
+        use crate::compare::Period;
+        let parsed = parse("?from=2024-01&to=2024-12&vs=before");
+        assert_eq!(parsed.state.compare, Some(Against::Before));
+        assert_eq!(encode(&parsed.state), "?from=2024-01&to=2024-12&vs=before");
+        let parsed = parse("?vs=2019..2021-06");
+        let period = Period::parse("2019-01..2021-06").unwrap();
+        assert_eq!(parsed.state.compare, Some(Against::Period(period)));
+        assert_eq!(encode(&parsed.state), "?vs=2019-01..2021-06");
+        // Backwards is the same period.
+        assert_eq!(parse("?vs=2021-06..2019-01").state, parsed.state);
+        // A comparison narrows nothing: it is shown beside the timeline.
+        assert!(!parsed.state.is_narrowed());
+        let parsed = parse("?vs=last-year");
+        assert_eq!(parsed.state.compare, None);
+        assert_eq!(parsed.notices, [Notice::BadComparison("last-year".into())]);
+        assert!(parsed.notices[0].to_string().contains("2019-01..2019-12"));
+    }
+
+    #[test]
     fn bad_and_backwards_dates() {
         let parsed = parse("?from=2019-13&to=soon");
         assert_eq!(parsed.state.from, None);
@@ -787,6 +824,7 @@ mod tests {
             Just("starred".to_owned()),
             Just("set".to_owned()),
             Just("note".to_owned()),
+            Just("vs".to_owned()),
             "\\PC{0,6}",
         ];
         let value = prop_oneof![
@@ -799,6 +837,9 @@ mod tests {
             Just(short_id("known")),
             Just(format!("{}:a note", short_id("known"))),
             Just(",,a,,b,".to_owned()),
+            Just("before".to_owned()),
+            Just("2019-13..2019-02".to_owned()),
+            Just("2019..2019-02".to_owned()),
         ];
         let pair = (key, proptest::option::of(value)).prop_map(|(k, v)| match v {
             Some(v) => format!("{k}={v}"),

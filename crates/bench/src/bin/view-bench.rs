@@ -1,7 +1,8 @@
 //! The viewer's benchmark: what the build works out once (facet catalogue, same-event clusters),
 //! what the app does at start-up (decode the blob, nothing else) and what each view change costs (search, then listing with facet counts and the
 //! histogram, then the year/month sections of the whole list, its rows and the window of them a
-//! first screen renders), over synthetic corpora; and how the clusters come out (share of articles
+//! first screen renders, and for the last view a comparison of its year with the year before),
+//! over synthetic corpora; and how the clusters come out (share of articles
 //! in one, the largest, the widest span).
 //!
 //! `cargo run --release -p dateline-bench --bin view-bench -- [sizes, default 1000,10000,100000]`
@@ -10,6 +11,7 @@ use dateline_bench::queries::{self, Kind};
 use dateline_bench::synthetic;
 use dateline_core::blob;
 use dateline_core::cluster::Clusters;
+use dateline_core::compare::compare;
 use dateline_core::facets::{Catalogue, Facet};
 use dateline_core::listing::list;
 use dateline_core::search::{SearchIndex, Searcher};
@@ -40,8 +42,8 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     println!("Viewer benchmark (native, single thread; per view: median of {REPEATS} runs)\n");
-    println!("| articles | catalogue (build) | clusters (build) | in clusters | largest | widest | blob | decode (start-up) | all, oldest | word | word + person, newest | person + range | two facets, relevance |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| articles | catalogue (build) | clusters (build) | in clusters | largest | widest | blob | decode (start-up) | all, oldest | word | word + person, newest | person + range | two facets, relevance | year against the one before (compare) |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for size in sizes {
         let corpus = synthetic::corpus(size, 42);
         let index = SearchIndex::build(&corpus);
@@ -81,6 +83,7 @@ fn main() {
             format!("?q={word}&person={person}&sort=newest"),
             format!("?person={person}&from=2016-01&to=2019-12"),
             format!("?q={word}&person={person}&outlet={outlet}&sort=relevance"),
+            "?from=2018-01&to=2018-12&vs=before".to_owned(),
         ];
         let mut cells = Vec::new();
         for view in &views {
@@ -94,6 +97,9 @@ fn main() {
                 let rows = Rows::of_sections(&grouped, HEIGHTS);
                 let window = rows.window(0.0, 2.0 * SCREEN);
                 std::hint::black_box(cut(&grouped, &rows, window.range));
+                if listing.periods.is_some() {
+                    std::hint::black_box(compare(&corpus, &index, &catalogue, &listing.sides));
+                }
                 if run > 0 {
                     times.push(ms(start.elapsed()));
                 }

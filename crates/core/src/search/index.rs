@@ -28,6 +28,8 @@ use std::collections::HashMap;
 pub struct SearchIndex {
     terms: Map<Vec<u8>>,
     postings: Vec<u8>,
+    /// The long posting lists' skips, list after list ([`postings::encode_skips`]).
+    skips: Vec<u8>,
     body_lengths: Vec<u32>,
     average_body_length: f32,
     pairs: PairIndex,
@@ -53,6 +55,8 @@ struct RawIndex {
     terms: Vec<u8>,
     #[serde(with = "serde_bytes")]
     postings: Vec<u8>,
+    #[serde(with = "serde_bytes")]
+    skips: Vec<u8>,
     body_lengths: Vec<u32>,
     pairs: PairIndex,
     #[serde(with = "serde_bytes")]
@@ -70,6 +74,7 @@ impl TryFrom<RawIndex> for SearchIndex {
         Ok(SearchIndex {
             terms,
             postings: raw.postings,
+            skips: raw.skips,
             body_lengths: raw.body_lengths,
             average_body_length,
             pairs: raw.pairs,
@@ -84,6 +89,7 @@ impl From<SearchIndex> for RawIndex {
         RawIndex {
             terms: index.terms.into_fst().into_inner(),
             postings: index.postings,
+            skips: index.skips,
             body_lengths: index.body_lengths,
             pairs: index.pairs,
             stop_words: index.stop_words,
@@ -96,6 +102,7 @@ impl PartialEq for SearchIndex {
     fn eq(&self, other: &Self) -> bool {
         self.terms.as_fst().as_bytes() == other.terms.as_fst().as_bytes()
             && self.postings == other.postings
+            && self.skips == other.skips
             && self.body_lengths == other.body_lengths
             && self.pairs == other.pairs
             && self.stop_words == other.stop_words
@@ -295,6 +302,7 @@ impl SearchIndex {
         let mut order: Vec<usize> = (0..stems.len()).collect();
         order.sort_unstable_by(|&a, &b| stems[a].cmp(&stems[b]));
         let mut postings_bytes = Vec::new();
+        let mut skips = Vec::new();
         let mut builder = MapBuilder::memory();
         let mut infos = vec![
             TermInfo {
@@ -310,6 +318,7 @@ impl SearchIndex {
                 doc_frequency: lists[id].len() as u32,
             };
             postings::encode(&lists[id], &mut postings_bytes);
+            postings::encode_skips(&lists[id], &mut skips);
             // Terms are unique and sorted, so insertion cannot fail.
             builder
                 .insert(stems[id].as_bytes(), offset)
@@ -328,6 +337,7 @@ impl SearchIndex {
         let raw = RawIndex {
             terms,
             postings: postings_bytes,
+            skips,
             body_lengths,
             pairs,
             stop_words,
@@ -462,6 +472,25 @@ impl SearchIndex {
     /// The next-word lists.
     pub fn pairs(&self) -> &PairIndex {
         &self.pairs
+    }
+
+    /// Counts, for every term, the articles of two sides that have it in their headline or body
+    /// (`sides` per article: bit 0 the first side, bit 1 the second), and calls `found(at,
+    /// counts)` for each term counted, `at` naming it for [`SearchIndex::term_at`]. One pass over
+    /// the postings, in term order, without the dictionary.
+    pub fn tally(&self, sides: &[u8], found: impl FnMut(usize, [u32; 2])) {
+        postings::tally(&self.postings, &self.skips, sides, found);
+    }
+
+    /// The dictionary entry of the term whose postings start at `at` (from [`SearchIndex::tally`]).
+    pub fn term_at(&self, at: usize) -> Option<TermEntry> {
+        // Posting offsets rise with the terms, which is what a reverse lookup needs.
+        let key = self.terms.as_fst().get_key(at as u64)?;
+        Some(TermEntry {
+            term: String::from_utf8(key).ok()?,
+            offset: at,
+            doc_frequency: postings::doc_frequency(&self.postings, at),
+        })
     }
 
     /// The postings of a dictionary entry.
