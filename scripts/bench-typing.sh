@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The typing benchmark: builds the release page for the seed corpus and for synthetic corpora of
 # 1,000 and 10,000 articles, then, in headless Chromium, types a fixed query set key by key and
-# clicks a facet, brushes the histogram, opens an article and goes Back, and prints each action's
+# clicks a facet, brushes the histogram, compares periods, opens an article and goes Back, and prints each action's
 # time from input to the next frame beside a blank page's (the floor) and, for typing, the DOM
 # floor (the largest page's first screen rewritten by plain JS) (bench/typing/run.mjs).
 # Usage: scripts/bench-typing.sh [runs, default 3] [synthetic sizes, default 1000,10000]

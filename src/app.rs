@@ -6,8 +6,8 @@
 //! [`ViewControl`](crate::url_state::ViewControl), which writes the URL; the URL change flows back down.
 
 use crate::components::{
-    is_plain_click, FacetPanel, Histogram, LeftOutNote, NoticeBar, PrintHeader, Reader, SearchBox,
-    SharedBar, Timeline, TimelineRows, ViewActions,
+    is_plain_click, Comparison, FacetPanel, Histogram, LeftOutNote, NoticeBar, PrintHeader, Reader,
+    SearchBox, SharedBar, Timeline, TimelineRows, ViewActions,
 };
 use crate::corpus::{catalogue, corpus, searcher};
 use crate::keyboard::use_result_keys;
@@ -40,11 +40,18 @@ pub fn App() -> impl IntoView {
     // A shared collection's articles, found once per link rather than per keystroke.
     let set = Memo::new(move |_| view.state.with(|s| s.set.clone()));
     let set_docs = Memo::new(move |_| set.with(|ids| docs_of_ids(corpus(), ids)));
-    // Everything but the open article narrows the list; opening one must not recount. Starring
-    // an article recounts only when the view shows starred articles alone.
+    // Everything but the open article and the comparison narrows the list; opening one or
+    // comparing must not recount. Starring an article recounts only when the view shows starred
+    // articles alone.
+    let listed = Memo::new(move |_| {
+        view.narrowing.with(|s| ViewState {
+            compare: None,
+            ..s.clone()
+        })
+    });
     let listing: Memo<Listing> = Memo::new(move |_| {
         results.with(|r| {
-            view.narrowing.with(|s| {
+            listed.with(|s| {
                 let list = |kept: Option<&[u32]>| list(corpus(), catalogue(), r, s, kept);
                 match (s.starred, !s.set.is_empty()) {
                     (false, false) => list(None),
@@ -161,6 +168,7 @@ pub fn App() -> impl IntoView {
                 <main class="content">
                     <Show when=move || built.has(2)>
                         <Histogram view listing />
+                        <Comparison view listing />
                     </Show>
                     <Show when=move || built.has(1)>
                         <Timeline view rows highlighter listing open=Signal::derive(move || open.get().map(|a| a.slug.as_str())) />

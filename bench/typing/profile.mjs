@@ -3,9 +3,9 @@
 // style, layout, paint and the rest, from the keydown to the frame that showed it; and the
 // functions that took the most self time (a CPU profile), names as the wasm's name section gives.
 //
-// Usage: node bench/typing/profile.mjs <dist dir> [query, default "sanctions railway" | --open | --facet]
+// Usage: node bench/typing/profile.mjs <dist dir> [query, default "sanctions railway" | --open | --facet | --compare]
 // (--open: clicks the first entries one by one and goes Back after each, instead of typing;
-// --facet: clicks the first facet value on and off)
+// --facet: clicks the first facet value on and off; --compare: "Compare periods" on and off)
 // PROFILE_WARM=1 types the query once before the trace (keys as they cost once the browser has
 // compiled the code they run). PROFILE_PAINTS=1 adds every main-thread event over keys 3 to 5
 // by name and the Paint events of keys 3 and 4 with the area and node each painted (a favicon
@@ -51,8 +51,13 @@ try {
     transferMode: "ReportEvents",
   });
   await cdp.send("Profiler.start");
-  const opening = query === "--open" || query === "--facet";
-  if (query === "--facet") {
+  const opening = ["--open", "--facet", "--compare"].includes(query);
+  if (query === "--compare") {
+    for (let i = 0; i < 12; i++) {
+      await page.locator(".compare-toggle").click();
+      await new Promise((ok) => setTimeout(ok, 300));
+    }
+  } else if (query === "--facet") {
     for (let i = 0; i < 12; i++) {
       await page.locator(".facet-value input").first().click();
       await new Promise((ok) => setTimeout(ok, 300));

@@ -2,6 +2,8 @@
 //! it (a brush) sets the date range, a click selects one month, and two month fields do the same
 //! from the keyboard.
 
+use crate::components::compared_view;
+use crate::components::comparison::use_periods;
 use crate::url_state::ViewControl;
 use dateline_core::listing::{Histogram as Counts, Listing};
 use dateline_core::url_state::ViewState;
@@ -27,6 +29,9 @@ pub fn Histogram(
     let drag = RwSignal::new(None::<(usize, usize)>);
     // Memos: every bar follows the selection, which most view changes (a keystroke) leave alone.
     let range = Memo::new(move |_| view.state.with(|s| (s.from, s.to)));
+    // The period a comparison is against, shaded.
+    let periods = use_periods(view, listing);
+    let other = Memo::new(move |_| periods.get().map(|p| p.other));
 
     let bar_at = move |client_x: i32| -> Option<usize> {
         let el = svg.get_untracked()?;
@@ -86,6 +91,13 @@ pub fn Histogram(
                     .map(Month::long_form)
                     .unwrap_or_default();
                 let inside = move || selected.get().is_none_or(|(a, b)| (a..=b).contains(&i));
+                let at = counts.with_untracked(|c| c.month_at(i));
+                let compared = move || {
+                    other
+                        .get()
+                        .is_some_and(|p| at.is_some_and(|m| p.contains(m)))
+                        && !selected.get().is_some_and(|(a, b)| (a..=b).contains(&i))
+                };
                 let title = move || {
                     let count = bar.get().0;
                     let noun = if count == 1 { "article" } else { "articles" };
@@ -94,7 +106,8 @@ pub fn Histogram(
                 view! {
                     <rect
                         class="bar"
-                        class:outside=move || !inside()
+                        class:outside=move || !inside() && !compared()
+                        class:compared=compared
                         x=i as u32 * BAR + 1
                         y=move || HEIGHT - bar.get().1
                         width=BAR - 2
@@ -121,7 +134,7 @@ pub fn Histogram(
         <section class="histogram" aria-labelledby="histogram-title">
             <div class="histogram-head">
                 <h2 id="histogram-title" class="histogram-title">"Articles per month"</h2>
-                <RangeFields view counts range />
+                <RangeFields view counts range comparing=Signal::derive(move || other.with(Option::is_some)) />
             </div>
             <Show when=move || counts.with(|c| !c.counts.is_empty())>
                 <svg
@@ -221,7 +234,10 @@ fn RangeFields(
     counts: Memo<Counts>,
     /// The view's range (a memo: a keystroke leaves the fields alone).
     range: Memo<(Option<Month>, Option<Month>)>,
+    /// Whether the view compares its range with another period.
+    comparing: Signal<bool>,
 ) -> impl IntoView {
+    let last_month = counts.with_untracked(Counts::last);
     // The axis's first and last months, the same in every view.
     let (first, last) = counts.with_untracked(|c| {
         let first = c.first.map(|m| m.to_string()).unwrap_or_default();
@@ -285,6 +301,22 @@ fn RangeFields(
                     "All dates"
                 </button>
             </Show>
+            <button
+                type="button"
+                class="range-clear compare-toggle"
+                aria-pressed=move || if comparing.get() { "true" } else { "false" }
+                title="Compare these dates with the period before them: the words, people, places and organisations that rose or fell"
+                on:click=move |_| {
+                    let state = view.state.get_untracked();
+                    view.navigate(if state.compare.is_some() {
+                        ViewState { compare: None, ..state }
+                    } else {
+                        compared_view(&state, last_month)
+                    });
+                }
+            >
+                "Compare periods"
+            </button>
         </div>
     }
 }

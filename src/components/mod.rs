@@ -1,5 +1,6 @@
 //! The page's components, one visible thing per file.
 
+pub(crate) mod comparison;
 mod facet_panel;
 mod histogram;
 mod left_out;
@@ -14,6 +15,7 @@ mod stars_menu;
 mod timeline;
 mod view_actions;
 
+pub use comparison::{compared_view, Comparison};
 pub use facet_panel::FacetPanel;
 pub use histogram::Histogram;
 pub use left_out::LeftOutNote;

@@ -6,7 +6,6 @@
 //! second value of the same facet is always possible. The histogram follows the query and the
 //! facets but not the date range, so the brushed range is seen in its context.
 
-use crate::compare::Periods;
 use crate::facets::{ArticleValues, Catalogue, Facet, ValueIndex, FACETS};
 use crate::model::{Corpus, Month};
 use crate::search::searcher::rank;
@@ -73,12 +72,9 @@ pub struct Listing {
     pub counts: [Vec<u32>; FACETS],
     /// Articles per month.
     pub histogram: Histogram,
-    /// When the view compares two periods: which they are.
-    pub periods: Option<Periods>,
-    /// When the view compares two periods, per article of the corpus, which period it counts in
-    /// (bit 0 the view's, bit 1 the other, [`Periods::side`]) among the articles that pass
-    /// everything but the date range; empty otherwise.
-    pub sides: Vec<u8>,
+    /// The articles that pass everything but the date range (those the histogram counts), in
+    /// timeline order: what a comparison of periods splits ([`crate::compare::sides`]).
+    pub unranged: Vec<u32>,
 }
 
 impl Listing {
@@ -177,12 +173,6 @@ pub fn list(
         let bars = usize::try_from(months_between(first, last)).unwrap_or(0) + 1;
         listing.histogram.counts = vec![0; bars];
     }
-    listing.periods = state
-        .compare
-        .and_then(|against| Periods::resolve(against, state.from, state.to, first.zip(last)));
-    if listing.periods.is_some() {
-        listing.sides = vec![0; articles.len()];
-    }
     let ranked = state.order == Order::Relevance && results.is_ranked();
     let mut scored: Vec<Hit> = Vec::new();
     for hit in &results.hits {
@@ -201,15 +191,11 @@ pub fn list(
             selection.failures(own, month)
         };
         if failed & !RANGE_BIT == 0 {
+            listing.unranged.push(doc);
             match month {
                 Some(m) => {
                     let bar = listing.histogram.index_of(m);
                     listing.histogram.counts[bar] += 1;
-                    if let (Some(periods), Some(side)) =
-                        (&listing.periods, listing.sides.get_mut(doc as usize))
-                    {
-                        *side = periods.side(m);
-                    }
                 }
                 None => listing.histogram.undated += 1,
             }
@@ -364,24 +350,16 @@ mod tests {
     }
 
     #[test]
-    fn a_comparison_splits_the_view_by_period_but_lists_as_before() {
+    fn the_articles_outside_the_range_are_kept_for_a_comparison() {
         // a 2014-10, b 2014-12, c 2015-02, d 2015-02, then the undated one.
-        let (plain, _, _) = listed("?from=2015-01&to=2015-02&person=putin,kim");
-        assert!(plain.sides.is_empty() && plain.periods.is_none());
-        let (listing, _, corpus) = listed("?from=2015-01&to=2015-02&person=putin,kim&vs=before");
+        let (listing, _, corpus) = listed("?from=2015-01&to=2015-02&person=putin,kim");
         assert_eq!(slugs(&listing, &corpus), ["c"]);
-        assert_eq!(listing.docs, plain.docs);
-        let periods = listing.periods.unwrap();
-        assert_eq!(periods.other.to_string(), "2014-11..2014-12");
-        // "a" is before the other period, "d" mentions neither person, "undated" has no month.
-        assert_eq!(listing.sides, [0, 2, 1, 0, 0]);
-        // An open range compares from the corpus's first month.
-        let (listing, _, _) = listed("?to=2014-12&vs=2015-02..2015-02");
-        assert_eq!(
-            listing.periods.unwrap().this.to_string(),
-            "2014-10..2014-12"
-        );
-        assert_eq!(listing.sides, [1, 1, 2, 2, 0]);
+        // "d" mentions neither person.
+        assert_eq!(listing.unranged, [0, 1, 2]);
+        let (listing, _, _) = listed("?q=nothing-like-it");
+        assert!(listing.unranged.is_empty());
+        let (listing, _, _) = listed("?to=2014-12");
+        assert_eq!(listing.unranged, [0, 1, 2, 3, 4]);
     }
 
     #[test]

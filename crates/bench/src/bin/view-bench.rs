@@ -11,7 +11,7 @@ use dateline_bench::queries::{self, Kind};
 use dateline_bench::synthetic;
 use dateline_core::blob;
 use dateline_core::cluster::Clusters;
-use dateline_core::compare::compare;
+use dateline_core::compare::{compare, sides, Periods};
 use dateline_core::facets::{Catalogue, Facet};
 use dateline_core::listing::list;
 use dateline_core::search::{SearchIndex, Searcher};
@@ -97,8 +97,12 @@ fn main() {
                 let rows = Rows::of_sections(&grouped, HEIGHTS);
                 let window = rows.window(0.0, 2.0 * SCREEN);
                 std::hint::black_box(cut(&grouped, &rows, window.range));
-                if listing.periods.is_some() {
-                    std::hint::black_box(compare(&corpus, &index, &catalogue, &listing.sides));
+                if let Some(against) = state.compare {
+                    let span = listing.histogram.first.zip(listing.histogram.last());
+                    let periods = Periods::resolve(against, state.from, state.to, span)
+                        .expect("the synthetic corpus has dates");
+                    let sides = sides(&corpus, &listing.unranged, &periods);
+                    std::hint::black_box(compare(&corpus, &index, &catalogue, &sides));
                 }
                 if run > 0 {
                     times.push(ms(start.elapsed()));
