@@ -94,9 +94,11 @@ test("the histogram brush, a bar click and the month fields set the date range",
     await page.getByText("1 of 5 articles matches").waitFor();
     assert.equal(search(page), "?from=2019-03&to=2019-03");
 
-    // The keyboard alternative.
-    await page.locator("#range-to").fill("2025-12");
-    await page.locator("#range-from").fill("2024-01");
+    // The keyboard alternative. A month is shown in days, and the fields take days; the years
+    // then chosen are shown in months, and the fields take months again.
+    assert.equal(await page.locator("#range-to").getAttribute("type"), "date");
+    await page.locator("#range-to").fill("2025-12-31");
+    await page.locator('#range-from[type="month"]').fill("2024-01");
     await page.getByText("2 of 5 articles match").waitFor();
     assert.equal(search(page), "?from=2024-01&to=2025-12");
     await page.getByRole("button", { name: "All dates" }).click();

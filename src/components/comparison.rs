@@ -12,7 +12,7 @@ use dateline_core::compare::{
 };
 use dateline_core::listing::Listing;
 use dateline_core::url_state::{encode, ViewState};
-use dateline_core::Month;
+use dateline_core::{Date, Month};
 use leptos::prelude::*;
 
 /// Shown while the view compares two periods; absent otherwise.
@@ -57,7 +57,7 @@ pub fn Comparison(
 /// The periods the view compares, if it compares any: its date range (an open end is the
 /// corpus's first or last month) and the period it is against.
 pub fn use_periods(view: ViewControl, listing: Memo<Listing>) -> Memo<Option<Periods>> {
-    let span = listing.with_untracked(|l| l.histogram.first.zip(l.histogram.last()));
+    let span = listing.with_untracked(|l| l.histogram.span);
     Memo::new(move |_| {
         view.state
             .with(|s| Periods::resolve(s.compare?, s.from, s.to, span))
@@ -280,17 +280,18 @@ fn AgainstFields(view: ViewControl, periods: Memo<Option<Periods>>) -> impl Into
 }
 
 /// The view that starts a comparison: the view's range against the period before it; without a
-/// range, the corpus's last twelve months against the twelve before them.
-pub fn compared_view(state: &ViewState, last: Option<Month>) -> ViewState {
+/// range, the corpus's last twelve months (to the month of `last`, its last date) against the
+/// twelve before them.
+pub fn compared_view(state: &ViewState, last: Option<Date>) -> ViewState {
     let mut next = ViewState {
         compare: Some(Against::Before),
         ..state.clone()
     };
     if state.from.is_none() && state.to.is_none() {
         if let Some(last) = last {
-            let year = Period::ending(last, 12);
-            next.from = Some(year.from);
-            next.to = Some(year.to);
+            let year = Period::ending(Month::of(last), 12);
+            next.from = Some(year.from.first_day());
+            next.to = Some(year.to.last_day());
         }
     }
     next

@@ -1,13 +1,16 @@
-//! The histogram of articles per month (SVG) for the current search and facets. Dragging across
-//! it (a brush) sets the date range, a click selects one month, and two month fields do the same
-//! from the keyboard.
+//! The histogram of articles over time (SVG) for the current search and facets: months over the
+//! corpus's span, years over decades, and a short chosen range on its own in weeks or days
+//! ([`Axis::choose`]). Dragging across it (a brush) sets the date range, a click selects one bar,
+//! and two date fields (months, or days when the bars are days or weeks) do the same from the
+//! keyboard.
 
 use crate::components::compared_view;
 use crate::components::comparison::use_periods;
 use crate::url_state::ViewControl;
-use dateline_core::listing::{Histogram as Counts, Listing};
+use dateline_core::axis::{Axis, Unit};
+use dateline_core::listing::Listing;
 use dateline_core::url_state::ViewState;
-use dateline_core::Month;
+use dateline_core::{Date, Month};
 use leptos::prelude::*;
 
 /// SVG units per bar, and the height of the tallest bar's box. Every coordinate is a whole
@@ -15,7 +18,11 @@ use leptos::prelude::*;
 const BAR: u32 = 10;
 const HEIGHT: u32 = 100;
 
-/// The per-month chart with its range controls.
+/// At most this many labels under the chart; on a narrow screen half of them (every other one is
+/// `minor`, and the stylesheet hides those there), so labels never run into each other.
+const TICKS: usize = 12;
+
+/// The chart with its range controls.
 #[component]
 pub fn Histogram(
     /// The view, read and changed.
@@ -24,6 +31,10 @@ pub fn Histogram(
     listing: Memo<Listing>,
 ) -> impl IntoView {
     let counts = Memo::new(move |_| listing.with(|l| l.histogram.clone()));
+    // The bars, remade only when the axis changes (a short range chosen or given up), not when
+    // a view changes their heights.
+    let axis = Memo::new(move |_| counts.with(|c| c.axis));
+    let span = counts.with_untracked(|c| c.span);
     let svg = NodeRef::<leptos::svg::Svg>::new();
     // The bars under a drag in progress: where it started and where the pointer is.
     let drag = RwSignal::new(None::<(usize, usize)>);
@@ -36,7 +47,7 @@ pub fn Histogram(
     let bar_at = move |client_x: i32| -> Option<usize> {
         let el = svg.get_untracked()?;
         let rect = el.get_bounding_client_rect();
-        let bars = counts.with_untracked(|c| c.counts.len());
+        let bars = axis.with_untracked(|a| a.bars);
         if bars == 0 || rect.width() <= 0.0 {
             return None;
         }
@@ -44,10 +55,11 @@ pub fn Histogram(
         Some((fraction * bars as f64) as usize)
     };
     let commit = move |(a, b): (usize, usize)| {
-        let (from, to) = counts.with_untracked(|c| (c.month_at(a.min(b)), c.month_at(a.max(b))));
+        let axis = axis.get_untracked();
+        let (from, to) = (Some(axis.start(a.min(b))), Some(axis.end(a.max(b))));
         let state = view.state.get_untracked();
         let same = a == b && state.from == from && state.to == to;
-        // Clicking the one selected month again clears the range.
+        // Clicking the one selected bar again clears the range.
         let (from, to) = if same { (None, None) } else { (from, to) };
         view.navigate(ViewState { from, to, ..state });
     };
@@ -57,21 +69,19 @@ pub fn Histogram(
             return Some((a.min(b), a.max(b)));
         }
         let (from, to) = range.get();
-        if from.is_none() && to.is_none() {
+        let axis = axis.get();
+        // A range shown on its own (in weeks or days) is the whole axis: nothing to mark.
+        if (from.is_none() && to.is_none()) || matches!(axis.unit, Unit::Day | Unit::Week) {
             return None;
         }
-        counts.with(|c| {
-            let first = from.map_or(0, |m| c.index_of(m));
-            let last = to.map_or(c.counts.len().saturating_sub(1), |m| c.index_of(m));
-            Some((first, last))
-        })
+        let first = from.map_or(0, |d| axis.clamped_bar(d));
+        let last = to.map_or(axis.bars.saturating_sub(1), |d| axis.clamped_bar(d));
+        Some((first, last))
     });
 
-    // The axis is the corpus's, the same in every view: the bars are made once, and a new view
-    // changes only the heights and titles that differ.
-    let axis = counts.with_untracked(|c| c.counts.len());
     let bars = move || {
-        (0..axis)
+        let axis = axis.get();
+        (0..axis.bars)
             .map(|i| {
                 let bar = Memo::new(move |_| {
                     counts.with(|c| {
@@ -86,22 +96,17 @@ pub fn Histogram(
                         (count, h)
                     })
                 });
-                let month = counts
-                    .with_untracked(|c| c.month_at(i))
-                    .map(Month::long_form)
-                    .unwrap_or_default();
+                let label = axis.label(i);
+                let month = Month::of(axis.start(i));
                 let inside = move || selected.get().is_none_or(|(a, b)| (a..=b).contains(&i));
-                let at = counts.with_untracked(|c| c.month_at(i));
                 let compared = move || {
-                    other
-                        .get()
-                        .is_some_and(|p| at.is_some_and(|m| p.contains(m)))
+                    other.get().is_some_and(|p| p.contains(month))
                         && !selected.get().is_some_and(|(a, b)| (a..=b).contains(&i))
                 };
                 let title = move || {
                     let count = bar.get().0;
                     let noun = if count == 1 { "article" } else { "articles" };
-                    format!("{month}: {count} {noun}")
+                    format!("{label}: {count} {noun}")
                 };
                 view! {
                     <rect
@@ -126,25 +131,24 @@ pub fn Histogram(
             }
         })
     };
-    // The axis (its months, width, label and year ticks) is the corpus's: worked out once.
-    let view_box = format!("0 0 {} {HEIGHT}", axis.max(1) as u32 * BAR);
-    let label = counts.with_untracked(chart_label);
+    let view_box = move || format!("0 0 {} {HEIGHT}", axis.get().bars.max(1) as u32 * BAR);
+    let title = move || format!("Articles per {}", axis.get().unit.name());
 
     view! {
         <section class="histogram" aria-labelledby="histogram-title">
             <div class="histogram-head">
-                <h2 id="histogram-title" class="histogram-title">"Articles per month"</h2>
-                <RangeFields view counts range comparing=Signal::derive(move || other.with(Option::is_some)) />
+                <h2 id="histogram-title" class="histogram-title">{title}</h2>
+                <RangeFields view axis span range comparing=Signal::derive(move || other.with(Option::is_some)) />
             </div>
-            <Show when=move || counts.with(|c| !c.counts.is_empty())>
+            <Show when=move || axis.with(|a| a.bars > 0)>
                 <svg
                     node_ref=svg
                     class="histogram-chart"
                     class:dragging=move || drag.get().is_some()
-                    viewBox=view_box.clone()
+                    viewBox=view_box
                     preserveAspectRatio="none"
                     role="img"
-                    aria-label=label.clone()
+                    aria-label=move || chart_label(&axis.get())
                     on:pointerdown=move |ev| {
                         if ev.button() != 0 {
                             return;
@@ -174,83 +178,87 @@ pub fn Histogram(
                     {band}
                     {bars}
                 </svg>
-                <YearTicks counts />
+                {move || view! { <Ticks axis=axis.get() /> }}
             </Show>
         </section>
     }
 }
 
-/// "Articles per month from October 2014 to March 2025; drag to choose dates."
-fn chart_label(c: &Counts) -> String {
-    let first = c.first.map(Month::long_form).unwrap_or_default();
-    let last = c.last().map(Month::long_form).unwrap_or_default();
-    format!("Articles per month from {first} to {last}. Drag across it to choose a date range, or use the From and To fields.")
+/// "Articles per month from October 2014 to March 2025. Drag across it …"
+fn chart_label(axis: &Axis) -> String {
+    let first = axis.label(0);
+    let last = axis.label(axis.bars.saturating_sub(1));
+    format!(
+        "Articles per {} from {first} to {last}. Drag across it to choose a date range, or use the From and To fields.",
+        axis.unit.name()
+    )
 }
 
-/// The years under the chart, placed at their January (or the first month shown). The axis is
-/// the same in every view: they are placed once. An SVG, so each is placed by an attribute: a
-/// strict Content-Security-Policy refuses the inline `style` a prerendered page would need to
-/// place HTML labels.
+/// The labels under the chart: years under months, months under weeks and days, placed at the
+/// bar where each begins. An SVG, so each is placed by an attribute: a strict
+/// Content-Security-Policy refuses the inline `style` a prerendered page would need to place
+/// HTML labels.
 #[component]
-fn YearTicks(counts: Memo<Counts>) -> impl IntoView {
-    counts.with_untracked(|c| {
-        let bars = c.counts.len().max(1);
-        let years: Vec<(usize, i16)> = c
-            .months()
-            .enumerate()
-            // The first month gets a tick unless a January follows too closely for two labels.
-            .filter(|(i, (m, _))| m.month == 1 || (*i == 0 && m.month <= 7))
-            .map(|(i, (m, _))| (i, m.year))
-            .collect();
-        let every = years.len().div_ceil(12).max(1);
-        let ticks = years
-            .into_iter()
-            .enumerate()
-            .filter(|(n, _)| n % every == 0)
-            .map(|(_, (i, year))| {
-                // Thousandths of a per cent, in whole numbers (see `BAR`).
-                let at = i * 100_000 / bars;
-                let x = format!("{}.{:03}%", at / 1000, at % 1000);
-                // A label near the right edge hangs to the left of its tick, inside the chart.
-                let end = at > 94_000;
-                view! {
-                    <g class="tick" class:end=end>
-                        <line x1=x.clone() x2=x.clone() y1="0" y2="100%" />
-                        <text x=x dx=if end { "-0.2em" } else { "0.2em" } y="1em" text-anchor=if end { "end" } else { "start" }>
-                            {year}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view();
-        view! { <svg class="histogram-ticks" aria-hidden="true">{ticks}</svg> }
-    })
+fn Ticks(axis: Axis) -> impl IntoView {
+    let bars = axis.bars.max(1);
+    let ticks = axis.ticks(TICKS);
+    // Thousandths of a per cent, in whole numbers (see `BAR`).
+    let places: Vec<usize> = ticks.iter().map(|(i, _)| i * 100_000 / bars).collect();
+    // A label near the right edge hangs to the left of its tick, inside the chart.
+    let hangs = |at: usize| at > 94_000;
+    let ticks = ticks
+        .into_iter()
+        .enumerate()
+        .map(|(n, (_, label))| {
+            let at = places[n];
+            let x = format!("{}.{:03}%", at / 1000, at % 1000);
+            let end = hangs(at);
+            // On a narrow screen, every other label goes, and so does one the last (hanging
+            // to the left) would run into.
+            let crowded = n + 1 < places.len()
+                && places
+                    .last()
+                    .is_some_and(|&last| hangs(last) && last - at < 20_000);
+            let minor = n % 2 == 1 || crowded;
+            view! {
+                <g class="tick" class:end=end class:minor=minor>
+                    <line x1=x.clone() x2=x.clone() y1="0" y2="100%" />
+                    <text x=x dx=if end { "-0.2em" } else { "0.2em" } y="1em" text-anchor=if end { "end" } else { "start" }>
+                        {label}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! { <svg class="histogram-ticks" aria-hidden="true">{ticks}</svg> }
 }
 
-/// The keyboard way to set the range: two month fields and "All dates".
+/// The keyboard way to set the range: two date fields (months, or days when the bars are days or
+/// weeks), "All dates" and "Compare periods".
 #[component]
 fn RangeFields(
     view: ViewControl,
-    counts: Memo<Counts>,
+    /// The histogram's axis: whether the fields take months or days.
+    axis: Memo<Axis>,
+    /// The corpus's first and last dates.
+    span: Option<(Date, Date)>,
     /// The view's range (a memo: a keystroke leaves the fields alone).
-    range: Memo<(Option<Month>, Option<Month>)>,
+    range: Memo<(Option<Date>, Option<Date>)>,
     /// Whether the view compares its range with another period.
     comparing: Signal<bool>,
 ) -> impl IntoView {
-    let last_month = counts.with_untracked(Counts::last);
-    // The axis's first and last months, the same in every view.
-    let (first, last) = counts.with_untracked(|c| {
-        let first = c.first.map(|m| m.to_string()).unwrap_or_default();
-        let last = c.last().map(|m| m.to_string()).unwrap_or_default();
-        (first, last)
-    });
+    let days = Memo::new(move |_| matches!(axis.get().unit, Unit::Day | Unit::Week));
     let set = move |is_from: bool, value: String| {
-        let month = Month::parse(value.trim());
+        let value = value.trim();
+        // A month field gives `YYYY-MM`: its first day for From, its last for To.
+        let date = Date::parse(value).or_else(|| {
+            Month::parse(value).map(|m| if is_from { m.first_day() } else { m.last_day() })
+        });
         let mut state = view.state.get_untracked();
         if is_from {
-            state.from = month;
+            state.from = date;
         } else {
-            state.to = month;
+            state.to = date;
         }
         // Moving one end past the other leaves the range open at the other end.
         if let (Some(f), Some(t)) = (state.from, state.to) {
@@ -271,23 +279,36 @@ fn RangeFields(
         } else {
             ("range-to", "To")
         };
-        view! {
-            <label class="range-field" for=id>
-                <span>{label}</span>
-                <input
-                    id=id
-                    type="month"
-                    min=first.clone()
-                    max=last.clone()
-                    prop:value=move || range.with(|(from, to)| {
-                        let m = if is_from { from } else { to };
-                        m.map(|m| m.to_string()).unwrap_or_default()
-                    })
-                    on:change=move |ev| set(is_from, event_target_value(&ev))
-                />
-            </label>
+        // A field of months or of days, made again when that changes.
+        move || {
+            let days = days.get();
+            let form = move |date: Option<Date>| {
+                date.map(|d| {
+                    if days {
+                        d.to_string()
+                    } else {
+                        Month::of(d).to_string()
+                    }
+                })
+                .unwrap_or_default()
+            };
+            let (min, max) = (form(span.map(|s| s.0)), form(span.map(|s| s.1)));
+            view! {
+                <label class="range-field" for=id>
+                    <span>{label}</span>
+                    <input
+                        id=id
+                        type=if days { "date" } else { "month" }
+                        min=min
+                        max=max
+                        prop:value=move || range.with(|(from, to)| form(if is_from { *from } else { *to }))
+                        on:change=move |ev| set(is_from, event_target_value(&ev))
+                    />
+                </label>
+            }
         }
     };
+    let last = span.map(|s| s.1);
     view! {
         <div class="range-fields" role="group" aria-label="Date range">
             {field(true)}
@@ -311,7 +332,7 @@ fn RangeFields(
                     view.navigate(if state.compare.is_some() {
                         ViewState { compare: None, ..state }
                     } else {
-                        compared_view(&state, last_month)
+                        compared_view(&state, last)
                     });
                 }
             >

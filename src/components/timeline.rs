@@ -15,7 +15,7 @@ use crate::url_state::ViewControl;
 use dateline_core::listing::Listing;
 use dateline_core::search::{Excerpt, Highlighter, Results};
 use dateline_core::timeline::{sections, MonthSection, Node, YearSection};
-use dateline_core::url_state::{self, Order, ViewState};
+use dateline_core::url_state::{self, bound_label, Order, ViewState};
 use dateline_core::window::{cut, Heights, Row, Rows, Window};
 use dateline_core::{Article, Month};
 use leptos::ev::Custom;
@@ -497,8 +497,12 @@ fn EmptyState(view: ViewControl) -> impl IntoView {
             ));
         }
         if state.from.is_some() || state.to.is_some() {
-            let from = state.from.map_or_else(|| "…".to_owned(), |m| m.long_form());
-            let to = state.to.map_or_else(|| "…".to_owned(), |m| m.long_form());
+            let from = state
+                .from
+                .map_or_else(|| "…".to_owned(), |d| bound_label(d, true));
+            let to = state
+                .to
+                .map_or_else(|| "…".to_owned(), |d| bound_label(d, false));
             out.push((
                 format!("dates {from} – {to}"),
                 ViewState {

@@ -9,7 +9,7 @@ use crate::stars::{stars, StarControl};
 use crate::url_state::{is_offline_copy, permalink, ViewControl};
 use dateline_core::export::{Export, Exported, Format};
 use dateline_core::listing::Listing;
-use dateline_core::url_state::{query_of_link, ViewState};
+use dateline_core::url_state::{bound_label, query_of_link, ViewState};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
@@ -182,8 +182,8 @@ pub(super) fn describe(state: &ViewState) -> Vec<String> {
     match (state.from, state.to) {
         (None, None) => {}
         (from, to) => {
-            let from = from.map_or_else(|| "the start".to_owned(), |m| m.long_form());
-            let to = to.map_or_else(|| "the end".to_owned(), |m| m.long_form());
+            let from = from.map_or_else(|| "the start".to_owned(), |d| bound_label(d, true));
+            let to = to.map_or_else(|| "the end".to_owned(), |d| bound_label(d, false));
             parts.push(format!("from {from} to {to}"));
         }
     }

@@ -131,15 +131,9 @@ fn hash(word: &str) -> u64 {
     })
 }
 
-/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), for distances between dates.
+/// Days since 1970-01-01 ([`Date::day_number`]).
 pub fn day_number(date: Date) -> i32 {
-    let (m, d) = (i32::from(date.month), i32::from(date.day));
-    let y = i32::from(date.year) - i32::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    date.day_number()
 }
 
 fn find(parent: &mut [u32], mut x: u32) -> u32 {

@@ -9,7 +9,7 @@
 //! name the few words shown (the index holds stems, a reader wants "missiles", not "missil").
 
 use crate::facets::{Catalogue, Facet, ValueIndex};
-use crate::model::{Corpus, Month};
+use crate::model::{Corpus, Date, Month};
 use crate::order;
 use crate::search::analyse::{fold, term_in, word_ranges, Stemming};
 use crate::search::SearchIndex;
@@ -170,16 +170,18 @@ pub struct Periods {
 }
 
 impl Periods {
-    /// The periods a view compares, given its range (`from`, `to`) and the months the corpus
-    /// spans; `None` when the corpus has no dated article.
+    /// The periods a view compares, given its range (`from`, `to`) and the first and last dates
+    /// of the corpus; `None` when the corpus has no dated article. Periods are whole months: a
+    /// range of days is compared as the months it touches.
     pub fn resolve(
         against: Against,
-        from: Option<Month>,
-        to: Option<Month>,
-        span: Option<(Month, Month)>,
+        from: Option<Date>,
+        to: Option<Date>,
+        span: Option<(Date, Date)>,
     ) -> Option<Periods> {
         let (first, last) = span?;
-        let this = Period::new(from.unwrap_or(first), to.unwrap_or(last));
+        let month = |date: Option<Date>, or: Date| Month::of(date.unwrap_or(or));
+        let this = Period::new(month(from, first), month(to, last));
         let other = match against {
             Against::Before => this.before(),
             Against::Period(period) => period,
@@ -527,8 +529,14 @@ mod tests {
 
     #[test]
     fn a_view_without_a_range_compares_the_corpus_span() {
-        let span = Some((month(2014, 1), month(2025, 6)));
-        let periods = Periods::resolve(Against::Before, Some(month(2024, 1)), None, span).unwrap();
+        let span = Some((month(2014, 1).first_day(), month(2025, 6).last_day()));
+        let periods = Periods::resolve(
+            Against::Before,
+            Some(month(2024, 1).first_day()),
+            None,
+            span,
+        )
+        .unwrap();
         assert_eq!(periods.this, Period::new(month(2024, 1), month(2025, 6)));
         assert_eq!(periods.other, Period::new(month(2022, 7), month(2023, 12)));
         assert_eq!(periods.side(month(2024, 3)), 1);
@@ -598,9 +606,9 @@ mod tests {
         let catalogue = Catalogue::new(&corpus);
         let periods = Periods::resolve(
             Against::Before,
-            Some(month(2021, 1)),
-            Some(month(2021, 12)),
-            Some((month(2020, 3), month(2021, 8))),
+            Some(month(2021, 1).first_day()),
+            Some(month(2021, 12).last_day()),
+            Some((month(2020, 3).first_day(), month(2021, 8).last_day())),
         )
         .unwrap();
         // Every article but the last of 2021.

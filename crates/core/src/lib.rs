@@ -5,6 +5,7 @@
 //! timeline ([`timeline`]) and the codec between the view and the URL query ([`url_state`]).
 //! Everything here is tested natively with `cargo test`.
 
+pub mod axis;
 pub mod blob;
 pub mod cluster;
 pub mod compare;

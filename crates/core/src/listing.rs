@@ -1,66 +1,38 @@
 //! From search results and the view's facets and date range to what the page lists: the
-//! articles in display order, the facet counts and the histogram of articles per month.
+//! articles in display order, the facet counts and the histogram of articles over time.
 //!
 //! Counts follow the other active filters (disjunctive faceting): a facet's counts are taken over
 //! the articles that pass the query and every *other* facet and the date range, so selecting a
 //! second value of the same facet is always possible. The histogram follows the query and the
-//! facets but not the date range, so the brushed range is seen in its context.
+//! facets but not the date range, so the brushed range is seen in its context (or, when the
+//! range is short, it is the histogram's whole axis, in weeks or days: [`Axis::choose`]).
 
+use crate::axis::Axis;
 use crate::facets::{ArticleValues, Catalogue, Facet, ValueIndex, FACETS};
-use crate::model::{Corpus, Month};
+use crate::model::{Corpus, Date};
 use crate::search::searcher::rank;
 use crate::search::{Hit, Results};
 use crate::url_state::{Order, ViewState};
 
-/// Articles per month over the corpus's whole span, for the current query and facets.
+/// Articles per bar of the view's time [`Axis`] (months over the corpus's whole span, or a short
+/// range's weeks or days), for the current query and facets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Histogram {
-    /// The first month of the corpus; `None` when no article has a date.
-    pub first: Option<Month>,
-    /// Count per month, from `first` to the corpus's last month.
+    /// The bars.
+    pub axis: Axis,
+    /// Count per bar.
     pub counts: Vec<u32>,
     /// Matching articles without a date (never inside a date range).
     pub undated: u32,
+    /// The first and last dates of the corpus; `None` when no article has one.
+    pub span: Option<(Date, Date)>,
 }
 
 impl Histogram {
-    /// The months with their counts, in order.
-    pub fn months(&self) -> impl Iterator<Item = (Month, u32)> + '_ {
-        let mut month = self.first;
-        self.counts.iter().map(move |&count| {
-            let this = month.unwrap_or(Month { year: 0, month: 1 });
-            month = Some(this.next());
-            (this, count)
-        })
-    }
-
-    /// The month at a bar index.
-    pub fn month_at(&self, index: usize) -> Option<Month> {
-        self.months().nth(index).map(|(m, _)| m)
-    }
-
-    /// The last month of the axis.
-    pub fn last(&self) -> Option<Month> {
-        self.month_at(self.counts.len().checked_sub(1)?)
-    }
-
-    /// The bar index of a month, clamped to the axis.
-    pub fn index_of(&self, month: Month) -> usize {
-        let Some(first) = self.first else { return 0 };
-        let offset = months_between(first, month);
-        let last = self.counts.len().saturating_sub(1);
-        usize::try_from(offset.max(0)).map_or(last, |i| i.min(last))
-    }
-
     /// The tallest bar.
     pub fn max(&self) -> u32 {
         self.counts.iter().copied().max().unwrap_or(0)
     }
-}
-
-/// How many months `to` is after `from` (negative when before).
-fn months_between(from: Month, to: Month) -> i32 {
-    (i32::from(to.year) - i32::from(from.year)) * 12 + i32::from(to.month) - i32::from(from.month)
 }
 
 /// What the page lists for a view.
@@ -87,8 +59,8 @@ impl Listing {
 /// A view's facet selection resolved to value indices; `None` for a facet with no selection.
 struct Selection {
     facets: [Option<Vec<ValueIndex>>; FACETS],
-    from: Option<Month>,
-    to: Option<Month>,
+    from: Option<Date>,
+    to: Option<Date>,
 }
 
 /// Which constraints an article fails: bit `i` for facet `i`, the bit after the facets' for the
@@ -121,7 +93,7 @@ impl Selection {
         self.facets.iter().all(Option::is_none) && self.from.is_none() && self.to.is_none()
     }
 
-    fn failures(&self, own: Option<ArticleValues<'_>>, month: Option<Month>) -> u8 {
+    fn failures(&self, own: Option<ArticleValues<'_>>, date: Option<Date>) -> u8 {
         let mut failed = 0;
         for facet in Facet::ALL {
             if let Some(wanted) = &self.facets[facet as usize] {
@@ -132,8 +104,8 @@ impl Selection {
             }
         }
         if self.from.is_some() || self.to.is_some() {
-            let inside = month.is_some_and(|m| {
-                self.from.is_none_or(|from| m >= from) && self.to.is_none_or(|to| m <= to)
+            let inside = date.is_some_and(|d| {
+                self.from.is_none_or(|from| d >= from) && self.to.is_none_or(|to| d <= to)
             });
             if !inside {
                 failed |= RANGE_BIT;
@@ -159,20 +131,20 @@ pub fn list(
     let selection = Selection::new(state, catalogue);
     let unfiltered = selection.is_empty();
     let articles = corpus.articles();
-    let first = articles.first().and_then(|a| a.date).map(Month::of);
-    let last = articles.iter().rev().find_map(|a| a.date).map(Month::of);
+    let first = articles.first().and_then(|a| a.date);
+    let last = articles.iter().rev().find_map(|a| a.date);
+    let span = first.zip(last);
+    let axis = Axis::choose(span, state.from, state.to);
     let mut listing = Listing {
         counts: Facet::ALL.map(|f| vec![0; catalogue.values(f).len()]),
         histogram: Histogram {
-            first,
-            ..Histogram::default()
+            axis,
+            counts: vec![0; axis.bars],
+            undated: 0,
+            span,
         },
         ..Listing::default()
     };
-    if let (Some(first), Some(last)) = (first, last) {
-        let bars = usize::try_from(months_between(first, last)).unwrap_or(0) + 1;
-        listing.histogram.counts = vec![0; bars];
-    }
     let ranked = state.order == Order::Relevance && results.is_ranked();
     let mut scored: Vec<Hit> = Vec::new();
     for hit in &results.hits {
@@ -180,22 +152,20 @@ pub fn list(
         if kept.is_some_and(|kept| kept.binary_search(&doc).is_err()) {
             continue;
         }
-        let month = articles
-            .get(doc as usize)
-            .and_then(|a| a.date)
-            .map(Month::of);
+        let date = articles.get(doc as usize).and_then(|a| a.date);
         let own = catalogue.article(doc);
         let failed = if unfiltered {
             0
         } else {
-            selection.failures(own, month)
+            selection.failures(own, date)
         };
         if failed & !RANGE_BIT == 0 {
             listing.unranged.push(doc);
-            match month {
-                Some(m) => {
-                    let bar = listing.histogram.index_of(m);
-                    listing.histogram.counts[bar] += 1;
+            match date {
+                Some(date) => {
+                    if let Some(bar) = axis.bar_of(date) {
+                        listing.histogram.counts[bar] += 1;
+                    }
                 }
                 None => listing.histogram.undated += 1,
             }
@@ -304,12 +274,12 @@ mod tests {
         assert_eq!(count(&listing, &catalogue, Facet::Person, "putin"), 2);
         assert_eq!(count(&listing, &catalogue, Facet::Year, "2015"), 2);
         let h = &listing.histogram;
-        assert_eq!(h.first.unwrap().to_string(), "2014-10");
+        assert_eq!(h.axis.first.to_string(), "2014-10-01");
         assert_eq!(h.counts, [1, 0, 1, 0, 2]);
         assert_eq!(h.undated, 1);
-        assert_eq!(h.month_at(4).unwrap().to_string(), "2015-02");
-        assert_eq!(h.last(), h.month_at(4));
-        assert_eq!(Histogram::default().last(), None);
+        assert_eq!(h.axis.label(4), "February 2015");
+        assert_eq!(h.span.unwrap().1.to_string(), "2015-02-20");
+        assert_eq!(Histogram::default().axis.bars, 0);
     }
 
     #[test]
@@ -335,16 +305,23 @@ mod tests {
     }
 
     #[test]
-    fn the_date_range_narrows_the_list_but_not_the_histogram() {
+    fn the_date_range_narrows_the_list_and_a_short_one_is_the_histogram_in_days() {
         let (listing, catalogue, corpus) = listed("?from=2014-11&to=2015-01");
         assert_eq!(slugs(&listing, &corpus), ["b"]);
-        assert_eq!(listing.histogram.counts, [1, 0, 1, 0, 2]);
+        // 92 days, shown day by day: "b", of 1 December 2014, is the 31st.
+        let h = &listing.histogram;
+        assert_eq!((h.axis.unit, h.counts.len()), (crate::axis::Unit::Day, 92));
+        assert_eq!(h.counts[30], 1);
+        assert_eq!(h.counts.iter().sum::<u32>(), 1);
         assert_eq!(listing.histogram.undated, 1);
         assert_eq!(count(&listing, &catalogue, Facet::Outlet, "wic-news"), 1);
         assert_eq!(
             count(&listing, &catalogue, Facet::Outlet, "the-moscow-times"),
             0
         );
+        // Days in the link narrow to the day.
+        let (listing, _, corpus) = listed("?from=2015-02-05&to=2015-02-20");
+        assert_eq!(slugs(&listing, &corpus), ["d"]);
         let (open_ended, _, corpus) = listed("?from=2015-02");
         assert_eq!(slugs(&open_ended, &corpus), ["c", "d"]);
     }
@@ -438,26 +415,5 @@ mod tests {
             listed("?q=visa&sort=relevance&outlet=the-moscow-times"),
             ["c", "a"]
         );
-    }
-
-    #[test]
-    fn histogram_indices_clamp() {
-        let (listing, _, _) = listed("");
-        let h = &listing.histogram;
-        assert_eq!(
-            h.index_of(Month {
-                year: 2000,
-                month: 1
-            }),
-            0
-        );
-        assert_eq!(
-            h.index_of(Month {
-                year: 2030,
-                month: 1
-            }),
-            4
-        );
-        assert_eq!(h.max(), 2);
     }
 }

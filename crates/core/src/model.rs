@@ -57,6 +57,62 @@ impl Date {
     pub fn long_form(self) -> String {
         format!("{} {} {}", self.day, self.month_name(), self.year)
     }
+
+    /// Days since 1970-01-01 (negative before), in the proleptic Gregorian calendar.
+    pub fn day_number(self) -> i32 {
+        // Howard Hinnant's `days_from_civil`.
+        let (m, d) = (i32::from(self.month), i32::from(self.day));
+        let y = i32::from(self.year) - i32::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `n` days after 1970-01-01 ([`Date::day_number`] read back).
+    pub fn numbered(n: i32) -> Date {
+        // Howard Hinnant's `civil_from_days`.
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i32::from(month <= 2);
+        Date {
+            year: i16::try_from(year).unwrap_or(if year < 0 { i16::MIN } else { i16::MAX }),
+            month,
+            day,
+        }
+    }
+
+    /// The date `days` days later (earlier when negative).
+    pub fn plus_days(self, days: i32) -> Date {
+        Date::numbered(self.day_number() + days)
+    }
+
+    /// Its weekday, 0 for Monday to 6 for Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        (self.day_number() + 3).rem_euclid(7) as u8
+    }
+
+    /// Reads `YYYY-MM-DD` of a real calendar day; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Date> {
+        let (month, day) = (text.get(..7)?, text.get(7..)?);
+        let day = day.strip_prefix('-')?;
+        let month = Month::parse(month)?;
+        let valid = day.len() == 2 && day.bytes().all(|b| b.is_ascii_digit());
+        let day: u8 = day.parse().ok().filter(|_| valid)?;
+        (1..=month.days()).contains(&day).then_some(Date {
+            year: month.year,
+            month: month.month,
+            day,
+        })
+    }
 }
 
 /// ISO 8601, e.g. `2019-03-25`: the form used in URLs, exports and `<time datetime>`.
@@ -96,6 +152,40 @@ impl Month {
         let month: u8 = month.parse().ok().filter(|_| valid)?;
         let year: i16 = year.parse().ok()?;
         (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    /// How many days the month has.
+    pub fn days(self) -> u8 {
+        match self.month {
+            4 | 6 | 9 | 11 => 30,
+            2 => {
+                let y = i32::from(self.year);
+                if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
+                    29
+                } else {
+                    28
+                }
+            }
+            _ => 31,
+        }
+    }
+
+    /// Its first day.
+    pub fn first_day(self) -> Date {
+        Date {
+            year: self.year,
+            month: self.month,
+            day: 1,
+        }
+    }
+
+    /// Its last day.
+    pub fn last_day(self) -> Date {
+        Date {
+            year: self.year,
+            month: self.month,
+            day: self.days(),
+        }
     }
 
     /// The month after this one.
@@ -447,6 +537,54 @@ fn timeline_key(a: &Article) -> (bool, Option<Date>, &str) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn dates_count_days_both_ways() {
+        let d = |year, month, day| Date { year, month, day };
+        assert_eq!(d(1970, 1, 1).day_number(), 0);
+        assert_eq!(d(2000, 3, 1).day_number(), 11_017);
+        assert_eq!(Date::numbered(11_017), d(2000, 3, 1));
+        // Every day of four centuries reads back, and follows the day before.
+        let mut previous = d(1899, 12, 31);
+        for n in d(1900, 1, 1).day_number()..d(2300, 1, 1).day_number() {
+            let date = Date::numbered(n);
+            assert_eq!(date.day_number(), n);
+            assert!(date > previous);
+            assert!(date.day >= 1 && date.day <= Month::of(date).days());
+            previous = date;
+        }
+        assert_eq!(d(2024, 6, 17).weekday(), 0, "a Monday");
+        assert_eq!(d(2025, 3, 30).weekday(), 6, "a Sunday");
+        assert_eq!(d(2024, 2, 28).plus_days(1), d(2024, 2, 29));
+        assert_eq!(d(2023, 2, 28).plus_days(1), d(2023, 3, 1));
+        assert_eq!(Date::parse("2024-02-29"), Some(d(2024, 2, 29)));
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-06-1",
+            "2024-06",
+            "2024-06-31",
+            "x",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert_eq!(
+            Month {
+                year: 1900,
+                month: 2
+            }
+            .days(),
+            28
+        );
+        assert_eq!(
+            Month {
+                year: 2000,
+                month: 2
+            }
+            .last_day(),
+            d(2000, 2, 29)
+        );
+    }
 
     /// A small article for tests; only the fields a test cares about need to be set afterwards.
     pub(crate) fn article(slug: &str, date: Option<(i16, u8, u8)>) -> Article {

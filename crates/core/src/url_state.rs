@@ -8,7 +8,7 @@
 
 use crate::compare::{Against, COMPARE_PARAM};
 use crate::facets::{Catalogue, Facet};
-use crate::model::{Corpus, Month};
+use crate::model::{Corpus, Date, Month};
 use crate::stars::{find_ids, is_short_id, short_id};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -19,9 +19,11 @@ pub const ARTICLE_PARAM: &str = "a";
 pub const QUERY_PARAM: &str = "q";
 /// Query parameter holding the order of results; absent for oldest first.
 pub const SORT_PARAM: &str = "sort";
-/// Query parameter holding the first month of the date range (`YYYY-MM`, or `YYYY` for January).
+/// Query parameter holding the first day of the date range: `YYYY-MM-DD`, or `YYYY-MM` for the
+/// month's first day, `YYYY` for the year's.
 pub const FROM_PARAM: &str = "from";
-/// Query parameter holding the last month of the date range (`YYYY-MM`, or `YYYY` for December).
+/// Query parameter holding the last day of the date range: `YYYY-MM-DD`, or `YYYY-MM` for the
+/// month's last day, `YYYY` for the year's.
 pub const TO_PARAM: &str = "to";
 /// Query parameter that keeps only the articles starred in this browser (`starred=1`).
 pub const STARRED_PARAM: &str = "starred";
@@ -74,10 +76,10 @@ pub struct ViewState {
     /// The selected values (ids) of each facet. An article must have one of the selected values of
     /// every facet that has a selection.
     pub filters: BTreeMap<Facet, BTreeSet<String>>,
-    /// The first month shown, if the range is limited.
-    pub from: Option<Month>,
-    /// The last month shown, if the range is limited.
-    pub to: Option<Month>,
+    /// The first day shown, if the range is limited.
+    pub from: Option<Date>,
+    /// The last day shown, if the range is limited.
+    pub to: Option<Date>,
     /// Whether only the articles starred in this browser are shown.
     pub starred: bool,
     /// A shared collection: the short ids of its articles, in the link's order; when there are
@@ -181,8 +183,8 @@ pub enum Notice {
     },
     /// A `vs` that is neither `before` nor a period of months.
     BadComparison(String),
-    /// A `from` or `to` that is not a month.
-    BadMonth {
+    /// A `from` or `to` that is not a day, a month or a year.
+    BadDate {
         /// `from` or `to`.
         param: &'static str,
         /// What the link gave.
@@ -234,9 +236,9 @@ impl fmt::Display for Notice {
                 f,
                 "The link compares with “{value}”, which is neither “before” nor a period like 2019-01..2019-12; no comparison is shown."
             ),
-            Notice::BadMonth { param, value } => write!(
+            Notice::BadDate { param, value } => write!(
                 f,
-                "The link's “{param}” date “{value}” is not a month like 2019-03; that end of the date range is ignored."
+                "The link's “{param}” date “{value}” is not a month like 2019-03 or a day like 2019-03-25; that end of the date range is ignored."
             ),
         }
     }
@@ -345,10 +347,10 @@ pub fn parse(query: &str) -> Parsed {
             },
             FROM_PARAM | TO_PARAM => {
                 let is_from = name == FROM_PARAM;
-                match month_param(value, is_from) {
-                    Some(month) if is_from => state.from = Some(month),
-                    Some(month) => state.to = Some(month),
-                    None => parsed.notices.push(Notice::BadMonth {
+                match date_param(value, is_from) {
+                    Some(day) if is_from => state.from = Some(day),
+                    Some(day) => state.to = Some(day),
+                    None => parsed.notices.push(Notice::BadDate {
                         param: if is_from { FROM_PARAM } else { TO_PARAM },
                         value: value.to_owned(),
                     }),
@@ -371,29 +373,69 @@ pub fn parse(query: &str) -> Parsed {
     if bad_entries > 0 {
         parsed.notices.push(Notice::BadSetEntries(bad_entries));
     }
-    // A range given backwards is the same range.
+    // A range given backwards is the same range, each end read as the other (`to=2019-02` is
+    // then its first day).
     if let (Some(from), Some(to)) = (parsed.state.from, parsed.state.to) {
         if from > to {
-            parsed.state.from = Some(to);
-            parsed.state.to = Some(from);
+            let whole = |date: Date, is_from| date_param(&date_value(date, is_from), !is_from);
+            parsed.state.from = whole(to, false);
+            parsed.state.to = whole(from, true);
         }
     }
     parsed
 }
 
-/// A month, or a bare year standing for its first (`from`) or last (`to`) month. A full date is
-/// read as its month, since the range is in months.
-fn month_param(value: &str, is_from: bool) -> Option<Month> {
-    if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
+/// A day, or a month or a bare year standing for its first (`from`) or last (`to`) day.
+fn date_param(value: &str, is_from: bool) -> Option<Date> {
+    let month = if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
         let year = value.parse().ok()?;
-        let month = if is_from { 1 } else { 12 };
-        return Some(Month { year, month });
+        let (first, last) = (Month { year, month: 1 }, Month { year, month: 12 });
+        return Some(if is_from {
+            first.first_day()
+        } else {
+            last.last_day()
+        });
+    } else if value.len() == 7 {
+        Month::parse(value)?
+    } else {
+        return Date::parse(value);
+    };
+    Some(if is_from {
+        month.first_day()
+    } else {
+        month.last_day()
+    })
+}
+
+/// A range's end for people: "March 2019" when it starts (`from`) or ends (`to`) a whole month,
+/// else the day, "25 March 2019".
+pub fn bound_label(date: Date, is_from: bool) -> String {
+    let month = Month::of(date);
+    let whole = if is_from {
+        date == month.first_day()
+    } else {
+        date == month.last_day()
+    };
+    if whole {
+        month.long_form()
+    } else {
+        date.long_form()
     }
-    match value.get(..7) {
-        Some(month) if value.len() == 7 || value.as_bytes().get(7) == Some(&b'-') => {
-            Month::parse(month)
-        }
-        _ => None,
+}
+
+/// A range's end as the link writes it: a whole month (`YYYY-MM`) when it starts (`from`) or ends
+/// (`to`) one, so links of whole months stay as short as they always were, else the day.
+fn date_value(date: Date, is_from: bool) -> String {
+    let month = Month::of(date);
+    let whole = if is_from {
+        date == month.first_day()
+    } else {
+        date == month.last_day()
+    };
+    if whole {
+        month.to_string()
+    } else {
+        date.to_string()
     }
 }
 
@@ -464,10 +506,10 @@ pub fn encode(state: &ViewState) -> String {
         }
     }
     if let Some(from) = state.from {
-        query.append_pair(FROM_PARAM, &from.to_string());
+        query.append_pair(FROM_PARAM, &date_value(from, true));
     }
     if let Some(to) = state.to {
-        query.append_pair(TO_PARAM, &to.to_string());
+        query.append_pair(TO_PARAM, &date_value(to, false));
     }
     if state.starred {
         query.append_pair(STARRED_PARAM, "1");
@@ -626,8 +668,8 @@ mod tests {
         assert!(s.is_selected(Facet::Person, "kim-jong-un"));
         assert!(s.is_selected(Facet::Person, "sergey-lavrov"));
         assert!(s.is_selected(Facet::Outlet, "wic-news"));
-        assert_eq!(s.from.unwrap().to_string(), "2014-01");
-        assert_eq!(s.to.unwrap().to_string(), "2016-12");
+        assert_eq!(s.from.unwrap().to_string(), "2014-01-01");
+        assert_eq!(s.to.unwrap().to_string(), "2016-12-31");
         assert_eq!(s.order, Order::Newest);
         assert_eq!(
             encode(s),
@@ -671,8 +713,21 @@ mod tests {
         assert_eq!(parsed.notices.len(), 2);
         assert!(parsed.notices[0].to_string().contains("“2019-13”"));
         let parsed = parse("?from=2020-05&to=2019-02");
-        assert_eq!(parsed.state.from.unwrap().to_string(), "2019-02");
-        assert_eq!(parsed.state.to.unwrap().to_string(), "2020-05");
+        assert_eq!(parsed.state.from.unwrap().to_string(), "2019-02-01");
+        assert_eq!(parsed.state.to.unwrap().to_string(), "2020-05-31");
+        assert_eq!(encode(&parsed.state), "?from=2019-02&to=2020-05");
+        // A day is a day; a month in a link still reads as the whole month.
+        let parsed = parse("?from=2019-03-20&to=2019-04");
+        assert_eq!(encode(&parsed.state), "?from=2019-03-20&to=2019-04");
+        let (from, to) = (parsed.state.from.unwrap(), parsed.state.to.unwrap());
+        assert_eq!(bound_label(from, true), "20 March 2019");
+        assert_eq!(bound_label(to, false), "April 2019");
+        assert_eq!(parsed.state.to.unwrap().to_string(), "2019-04-30");
+        let parsed = parse("?from=2019-02-30");
+        assert_eq!(parsed.state.from, None);
+        assert!(parsed.notices[0]
+            .to_string()
+            .contains("a day like 2019-03-25"));
     }
 
     #[test]
@@ -892,8 +947,8 @@ mod tests {
                 proptest::collection::btree_set("[^,\\s]{1,12}", 1..4),
                 0..4,
             ),
-            from in proptest::option::of((1000i16..9999, 1u8..=12)),
-            to in proptest::option::of((1000i16..9999, 1u8..=12)),
+            from in proptest::option::of((1000i16..9999, 1u8..=12, 1u8..=28)),
+            to in proptest::option::of((1000i16..9999, 1u8..=12, 1u8..=31)),
             starred in proptest::bool::ANY,
             set in proptest::collection::vec("\\PC{1,20}", 0..5),
             noted in proptest::collection::vec(proptest::option::of("\\PC{0,30}"), 0..5),
@@ -902,8 +957,12 @@ mod tests {
             // no query; any other is kept as typed. Facet ids never hold a comma or a space.
             let slug = slug.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
             let query = if query.trim().is_empty() { String::new() } else { query };
-            let month = |(year, month)| Month { year, month };
-            let (mut from, mut to) = (from.map(month), to.map(month));
+            // A day past the month's end is its last day.
+            let day = |(year, month, day): (i16, u8, u8)| {
+                let last = Month { year, month }.days();
+                Date { year, month, day: day.min(last) }
+            };
+            let (mut from, mut to) = (from.map(day), to.map(day));
             if let (Some(f), Some(t)) = (from, to) {
                 from = Some(f.min(t));
                 to = Some(f.max(t));

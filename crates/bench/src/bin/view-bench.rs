@@ -98,7 +98,7 @@ fn main() {
                 let window = rows.window(0.0, 2.0 * SCREEN);
                 std::hint::black_box(cut(&grouped, &rows, window.range));
                 if let Some(against) = state.compare {
-                    let span = listing.histogram.first.zip(listing.histogram.last());
+                    let span = listing.histogram.span;
                     let periods = Periods::resolve(against, state.from, state.to, span)
                         .expect("the synthetic corpus has dates");
                     let sides = sides(&corpus, &listing.unranged, &periods);
