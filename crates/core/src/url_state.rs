@@ -407,36 +407,27 @@ fn date_param(value: &str, is_from: bool) -> Option<Date> {
     })
 }
 
+/// The month a range's end is the edge of: its first day for `from`, its last for `to`.
+fn whole_month(date: Date, is_from: bool) -> Option<Month> {
+    let month = Month::of(date);
+    let edge = if is_from {
+        month.first_day()
+    } else {
+        month.last_day()
+    };
+    (date == edge).then_some(month)
+}
+
 /// A range's end for people: "March 2019" when it starts (`from`) or ends (`to`) a whole month,
 /// else the day, "25 March 2019".
 pub fn bound_label(date: Date, is_from: bool) -> String {
-    let month = Month::of(date);
-    let whole = if is_from {
-        date == month.first_day()
-    } else {
-        date == month.last_day()
-    };
-    if whole {
-        month.long_form()
-    } else {
-        date.long_form()
-    }
+    whole_month(date, is_from).map_or_else(|| date.long_form(), Month::long_form)
 }
 
 /// A range's end as the link writes it: a whole month (`YYYY-MM`) when it starts (`from`) or ends
 /// (`to`) one, so links of whole months stay as short as they always were, else the day.
 fn date_value(date: Date, is_from: bool) -> String {
-    let month = Month::of(date);
-    let whole = if is_from {
-        date == month.first_day()
-    } else {
-        date == month.last_day()
-    };
-    if whole {
-        month.to_string()
-    } else {
-        date.to_string()
-    }
+    whole_month(date, is_from).map_or_else(|| date.to_string(), |m| m.to_string())
 }
 
 /// Reads a query string and drops what the corpus cannot show (an article slug or a facet value
