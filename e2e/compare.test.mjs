@@ -86,10 +86,14 @@ test("a word or a person in the comparison narrows the timeline to it, compariso
   await withServer("/", async ({ url }) => {
     const page = await openPage(browser);
     await gotoApp(page, url + COMPARED);
+    // The links follow the view: another order, which leaves the comparison as it was, is kept.
+    await page.getByRole("link", { name: "Newest first" }).click();
+    await page.waitForURL(/sort=newest/);
     await page.locator(".comparison").getByRole("link", { name: "visit", exact: true }).click();
     await page.waitForURL(/q=visit/);
     const query = new URL(page.url()).searchParams;
     assert.equal(query.get("q"), "visit");
+    assert.equal(query.get("sort"), "newest");
     assert.equal(query.get("vs"), "2014-01..2016-12");
     assert.equal(query.get("from"), "2019-01");
     // The search finds the articles the comparison counted in this period.

@@ -140,11 +140,14 @@ fn table(
         let rows = changes
             .iter()
             .map(|change| {
-                let (label, next) = target(&view.state.get_untracked(), change);
-                let href = match encode(&next) {
+                let (label, _) = target(&view.state.get_untracked(), &change.subject);
+                // The link follows the view (its order, say, which leaves the comparison as it is).
+                let subject = change.subject.clone();
+                let href = move || match encode(&target(&view.state.get(), &subject).1) {
                     query if query.is_empty() => "?".to_owned(),
                     query => query,
                 };
+                let subject = change.subject.clone();
                 let sign = if change.score > 0.0 { "+" } else { "−" };
                 view! {
                     <tr>
@@ -152,7 +155,7 @@ fn table(
                             <a href=href on:click=move |ev| {
                                 if is_plain_click(&ev) {
                                     ev.prevent_default();
-                                    view.navigate(next.clone());
+                                    view.navigate(target(&view.state.get_untracked(), &subject).1);
                                 }
                             }>{label}</a>
                         </th>
@@ -186,12 +189,12 @@ fn table(
 }
 
 /// What a change is called, and the view that narrows the timeline to it (the comparison stays).
-fn target(state: &ViewState, change: &Change) -> (String, ViewState) {
+fn target(state: &ViewState, subject: &Subject) -> (String, ViewState) {
     let mut next = ViewState {
         article: None,
         ..state.clone()
     };
-    match &change.subject {
+    match subject {
         Subject::Word(word) => {
             next.query = match state.query.trim() {
                 "" => word.clone(),
