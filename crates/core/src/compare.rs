@@ -11,7 +11,7 @@
 use crate::facets::{Catalogue, Facet, ValueIndex};
 use crate::model::{Corpus, Date, Month};
 use crate::order;
-use crate::search::analyse::{fold, term_in, word_ranges, Stemming};
+use crate::search::analyse::{fold, term_in, terms, word_ranges, Stemming};
 use crate::search::SearchIndex;
 use std::fmt;
 
@@ -285,26 +285,6 @@ pub fn compare(
     }
 
     let keyness = Keyness::new(articles);
-    let mut words = Vec::new();
-    index.tally(sides, |at, counts| {
-        if let Some(score) = keyness.of(counts) {
-            words.push((at, counts, score));
-        }
-    });
-    comparison.words = strongest(words, WORDS_SHOWN, |at, counts| {
-        let entry = index.term_at(at)?;
-        // Numbers (years above all) rise and fall with the calendar, not with the story.
-        if entry.term.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let side = if counts[0] > 0 { 1 } else { 2 };
-        let doc = index
-            .postings(&entry)
-            .find(|p| sides.get(p.doc as usize).is_some_and(|s| s & side != 0))?
-            .doc;
-        Some(Subject::Word(surface(corpus, doc, &entry.term)?))
-    });
-
     comparison.values = COMPARED_FACETS
         .iter()
         .map(|&facet| {
@@ -330,6 +310,44 @@ pub fn compare(
             })
         })
         .collect();
+
+    // The words of the names shown above are not shown again as words ("kim" beside Kim Jong Un).
+    let named: Vec<String> = COMPARED_FACETS
+        .iter()
+        .zip(&comparison.values)
+        .flat_map(|(&facet, changes)| {
+            changes
+                .rose
+                .iter()
+                .chain(&changes.fell)
+                .map(move |c| (facet, c))
+        })
+        .filter_map(|(facet, change)| match change.subject {
+            Subject::Value(_, value) => catalogue.value(facet, value),
+            Subject::Word(_) => None,
+        })
+        .flat_map(|value| terms(Stemming::English, &value.label).collect::<Vec<_>>())
+        .collect();
+    let mut words = Vec::new();
+    index.tally(sides, |at, counts| {
+        if let Some(score) = keyness.of(counts) {
+            words.push((at, counts, score));
+        }
+    });
+    comparison.words = strongest(words, WORDS_SHOWN, |at, counts| {
+        let entry = index.term_at(at)?;
+        // Numbers (years above all) rise and fall with the calendar, not with the story.
+        if entry.term.bytes().all(|b| b.is_ascii_digit()) || named.contains(&entry.term) {
+            return None;
+        }
+        let side = if counts[0] > 0 { 1 } else { 2 };
+        let doc = index
+            .postings(&entry)
+            .find(|p| sides.get(p.doc as usize).is_some_and(|s| s & side != 0))?
+            .doc;
+        Some(Subject::Word(surface(corpus, doc, &entry.term)?))
+    });
+
     comparison
 }
 
@@ -584,7 +602,7 @@ mod tests {
             let mut a = article(&format!("d{i}"), Some((2021, 3 + i, 1)));
             a.headline = format!("Dry season {i}");
             a.paragraphs = vec![format!(
-                "A Drought hit the fields; the drought lasted while talks went on {i}."
+                "A Drought hit the fields; the drought lasted while talks went on {i}, Ri said."
             )
             .into()];
             a.entities = vec![0];
@@ -631,12 +649,14 @@ mod tests {
         // The lower-case use wins over "Drought"; "harvests" is the body's word for "harvest".
         assert!(rose.contains(&("drought".to_owned(), [5, 0])), "{rose:?}");
         assert!(fell.contains(&("harvests".to_owned(), [0, 6])), "{fell:?}");
-        // In both periods alike, and the numbers: neither rose nor fell.
+        // In both periods alike, and the numbers: neither rose nor fell. Nor is "Ri", shown
+        // among the people, shown again as a word.
         for (word, _) in rose.iter().chain(&fell) {
             assert!(
                 word != "talks" && !word.starts_with(char::is_numeric),
                 "{word}"
             );
+            assert_ne!(word, "Ri");
         }
         // Ms Ri is in every 2021 article and no 2020 one.
         let people = &comparison.values[0];
