@@ -140,10 +140,10 @@ fn table(
         let rows = changes
             .iter()
             .map(|change| {
-                let (label, _) = target(&view.state.get_untracked(), &change.subject);
+                let label = name(&change.subject);
                 // The link follows the view (its order, say, which leaves the comparison as it is).
                 let subject = change.subject.clone();
-                let href = move || match encode(&target(&view.state.get(), &subject).1) {
+                let href = move || match encode(&target(&view.state.get(), &subject)) {
                     query if query.is_empty() => "?".to_owned(),
                     query => query,
                 };
@@ -155,7 +155,7 @@ fn table(
                             <a href=href on:click=move |ev| {
                                 if is_plain_click(&ev) {
                                     ev.prevent_default();
-                                    view.navigate(target(&view.state.get_untracked(), &subject).1);
+                                    view.navigate(target(&view.state.get_untracked(), &subject));
                                 }
                             }>{label}</a>
                         </th>
@@ -188,8 +188,18 @@ fn table(
     })
 }
 
-/// What a change is called, and the view that narrows the timeline to it (the comparison stays).
-fn target(state: &ViewState, subject: &Subject) -> (String, ViewState) {
+/// What a change is called: the word, or the value's label.
+fn name(subject: &Subject) -> String {
+    match subject {
+        Subject::Word(word) => word.clone(),
+        Subject::Value(facet, value) => catalogue()
+            .value(*facet, *value)
+            .map_or_else(String::new, |v| v.label.clone()),
+    }
+}
+
+/// The view that narrows the timeline to a change (the comparison stays).
+fn target(state: &ViewState, subject: &Subject) -> ViewState {
     let mut next = ViewState {
         article: None,
         ..state.clone()
@@ -200,17 +210,17 @@ fn target(state: &ViewState, subject: &Subject) -> (String, ViewState) {
                 "" => word.clone(),
                 query => format!("{query} {word}"),
             };
-            (word.clone(), next)
         }
         Subject::Value(facet, value) => {
-            let value = catalogue().value(*facet, *value);
-            let (id, label) = value.map_or(("", ""), |v| (v.id.as_str(), v.label.as_str()));
+            let id = catalogue()
+                .value(*facet, *value)
+                .map_or("", |v| v.id.as_str());
             if !next.is_selected(*facet, id) {
                 next = next.toggled(*facet, id);
             }
-            (label.to_owned(), next)
         }
     }
+    next
 }
 
 /// A score to one decimal, without the float formatting code (see `histogram::BAR`).

@@ -86,7 +86,7 @@ impl Axis {
                 return Axis::between(Unit::Week, lo, hi);
             }
         }
-        let months = months_between(Month::of(first), Month::of(last)) + 1;
+        let months = Month::of(last).number() - Month::of(first).number() + 1;
         let unit = if months > MONTHS_UP_TO {
             Unit::Year
         } else {
@@ -113,7 +113,7 @@ impl Axis {
         i64::from(match self.unit {
             Unit::Day => b.day_number() - a.day_number(),
             Unit::Week => (b.day_number() - a.day_number()).div_euclid(7),
-            Unit::Month => months_between(Month::of(a), Month::of(b)),
+            Unit::Month => Month::of(b).number() - Month::of(a).number(),
             Unit::Year => i32::from(b.year) - i32::from(a.year),
         })
     }
@@ -137,7 +137,7 @@ impl Axis {
         match self.unit {
             Unit::Day => self.first.plus_days(i),
             Unit::Week => self.first.plus_days(i.saturating_mul(7)),
-            Unit::Month => month_after(Month::of(self.first), i).first_day(),
+            Unit::Month => Month::numbered(Month::of(self.first).number() + i).first_day(),
             Unit::Year => Date {
                 year: self
                     .first
@@ -240,20 +240,6 @@ fn start_of(unit: Unit, date: Date) -> Date {
             month: 1,
             day: 1,
         },
-    }
-}
-
-/// How many months `to` is after `from` (negative when before).
-pub fn months_between(from: Month, to: Month) -> i32 {
-    (i32::from(to.year) - i32::from(from.year)) * 12 + i32::from(to.month) - i32::from(from.month)
-}
-
-/// The month `n` months after `month`.
-fn month_after(month: Month, n: i32) -> Month {
-    let index = i32::from(month.year) * 12 + i32::from(month.month) - 1 + n;
-    Month {
-        year: i16::try_from(index.div_euclid(12)).unwrap_or(i16::MAX),
-        month: index.rem_euclid(12) as u8 + 1,
     }
 }
 

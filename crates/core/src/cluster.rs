@@ -45,7 +45,10 @@ impl Clusters {
         let articles = corpus.articles();
         let n = articles.len();
         let mut parent: Vec<u32> = (0..n as u32).collect();
-        let days: Vec<Option<i32>> = articles.iter().map(|a| a.date.map(day_number)).collect();
+        let days: Vec<Option<i32>> = articles
+            .iter()
+            .map(|a| a.date.map(Date::day_number))
+            .collect();
         let mut lead_terms: Vec<Option<BTreeSet<u64>>> = vec![None; n];
         // Per root: its cluster's size and first and last day.
         let mut groups: Vec<Group> = days
@@ -129,11 +132,6 @@ fn hash(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// Days since 1970-01-01 ([`Date::day_number`]).
-pub fn day_number(date: Date) -> i32 {
-    date.day_number()
 }
 
 fn find(parent: &mut [u32], mut x: u32) -> u32 {
@@ -324,7 +322,7 @@ mod tests {
 
     #[test]
     fn day_numbers_count_calendar_days() {
-        let d = |year, month, day| day_number(Date { year, month, day });
+        let d = |year, month, day| Date { year, month, day }.day_number();
         assert_eq!(d(1970, 1, 1), 0);
         assert_eq!(d(2024, 3, 1) - d(2024, 2, 28), 2, "leap year");
         assert_eq!(d(2023, 3, 1) - d(2023, 2, 28), 1);

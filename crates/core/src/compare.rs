@@ -57,23 +57,23 @@ impl Period {
 
     /// How many months the period spans.
     pub fn months(&self) -> i32 {
-        number(self.to) - number(self.from) + 1
+        self.to.number() - self.from.number() + 1
     }
 
     /// The `months` months (at least one) that end with `last`.
     pub fn ending(last: Month, months: i32) -> Period {
         Period {
-            from: month_numbered(number(last) - months.max(1) + 1),
+            from: Month::numbered(last.number() - months.max(1) + 1),
             to: last,
         }
     }
 
     /// The period of the same length that ends the month before this one starts.
     pub fn before(&self) -> Period {
-        let start = number(self.from) - self.months();
+        let start = self.from.number() - self.months();
         Period {
-            from: month_numbered(start),
-            to: month_numbered(number(self.from) - 1),
+            from: Month::numbered(start),
+            to: Month::numbered(self.from.number() - 1),
         }
     }
 
@@ -99,18 +99,10 @@ impl Period {
     /// first to December of the last).
     pub fn parse(text: &str) -> Option<Period> {
         let (from, to) = text.split_once("..")?;
-        let end = |text: &str, is_from: bool| -> Option<Month> {
-            let text = text.trim();
-            if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
-                let year = text.parse().ok()?;
-                return Some(Month {
-                    year,
-                    month: if is_from { 1 } else { 12 },
-                });
-            }
-            Month::parse(text)
-        };
-        Some(Period::new(end(from, true)?, end(to, false)?))
+        Some(Period::new(
+            Month::parse_end(from.trim(), true)?,
+            Month::parse_end(to.trim(), false)?,
+        ))
     }
 }
 
@@ -118,18 +110,6 @@ impl Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.from, self.to)
-    }
-}
-
-/// Months counted from year 0, so that months add and subtract.
-fn number(month: Month) -> i32 {
-    i32::from(month.year) * 12 + i32::from(month.month) - 1
-}
-
-fn month_numbered(n: i32) -> Month {
-    Month {
-        year: i16::try_from(n.div_euclid(12)).unwrap_or(if n < 0 { i16::MIN } else { i16::MAX }),
-        month: n.rem_euclid(12) as u8 + 1,
     }
 }
 
@@ -272,8 +252,7 @@ pub fn compare(
 ) -> Comparison {
     let mut articles = [0u32; 2];
     for &side in sides {
-        articles[0] += u32::from(side & 1);
-        articles[1] += u32::from(side >> 1 & 1);
+        count_side(&mut articles, side);
     }
     let mut comparison = Comparison {
         articles,
@@ -295,8 +274,7 @@ pub fn compare(
                 }
                 for &value in catalogue.of_article(doc as u32, facet) {
                     if let Some(count) = counts.get_mut(value as usize) {
-                        count[0] += u32::from(side & 1);
-                        count[1] += u32::from(side >> 1 & 1);
+                        count_side(count, side);
                     }
                 }
             }
@@ -349,6 +327,12 @@ pub fn compare(
     });
 
     comparison
+}
+
+/// Counts an article in the periods its side bits name ([`Periods::side`]).
+fn count_side(counts: &mut [u32; 2], side: u8) {
+    counts[0] += u32::from(side & 1);
+    counts[1] += u32::from(side >> 1 & 1);
 }
 
 /// The strongest `limit` rises and falls among scored candidates, named by `subject` (which may

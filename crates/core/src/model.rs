@@ -154,6 +154,34 @@ impl Month {
         (1..=12).contains(&month).then_some(Month { year, month })
     }
 
+    /// Months since January of year 0, so that months add and subtract.
+    pub fn number(self) -> i32 {
+        i32::from(self.year) * 12 + i32::from(self.month) - 1
+    }
+
+    /// The month `n` months after January of year 0 ([`Month::number`] read back).
+    pub fn numbered(n: i32) -> Month {
+        Month {
+            year: i16::try_from(n.div_euclid(12)).unwrap_or(if n < 0 {
+                i16::MIN
+            } else {
+                i16::MAX
+            }),
+            month: n.rem_euclid(12) as u8 + 1,
+        }
+    }
+
+    /// Reads one end of a range: `YYYY-MM`, or a bare year `YYYY` standing for its January
+    /// (`is_from`) or its December.
+    pub fn parse_end(text: &str, is_from: bool) -> Option<Month> {
+        if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+            let year = text.parse().ok()?;
+            let month = if is_from { 1 } else { 12 };
+            return Some(Month { year, month });
+        }
+        Month::parse(text)
+    }
+
     /// How many days the month has.
     pub fn days(self) -> u8 {
         match self.month {

@@ -387,17 +387,7 @@ pub fn parse(query: &str) -> Parsed {
 
 /// A day, or a month or a bare year standing for its first (`from`) or last (`to`) day.
 fn date_param(value: &str, is_from: bool) -> Option<Date> {
-    let month = if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
-        let year = value.parse().ok()?;
-        let (first, last) = (Month { year, month: 1 }, Month { year, month: 12 });
-        return Some(if is_from {
-            first.first_day()
-        } else {
-            last.last_day()
-        });
-    } else if value.len() == 7 {
-        Month::parse(value)?
-    } else {
+    let Some(month) = Month::parse_end(value, is_from) else {
         return Date::parse(value);
     };
     Some(if is_from {

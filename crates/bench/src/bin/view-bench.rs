@@ -125,7 +125,7 @@ fn widest_span(corpus: &dateline_core::Corpus, clusters: &Clusters) -> i32 {
     let mut spans: std::collections::HashMap<u32, (i32, i32)> = Default::default();
     for (d, article) in corpus.articles().iter().enumerate() {
         let Some(date) = article.date else { continue };
-        let day = dateline_core::cluster::day_number(date);
+        let day = date.day_number();
         let span = spans.entry(clusters.root(d as u32)).or_insert((day, day));
         *span = (span.0.min(day), span.1.max(day));
     }

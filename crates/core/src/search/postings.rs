@@ -36,6 +36,11 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut n: u32) {
     out.push(n as u8);
 }
 
+/// How many bytes [`put_varint`] writes for `n`.
+fn varint_len(n: u32) -> u32 {
+    (32 - (n | 1).leading_zeros()).div_ceil(7)
+}
+
 pub(crate) fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut n: u32 = 0;
     for shift in (0..35).step_by(7) {
@@ -89,20 +94,11 @@ pub fn doc_frequency(bytes: &[u8], at: usize) -> u32 {
 pub fn decode(bytes: &[u8], at: usize) -> impl Iterator<Item = Posting> + '_ {
     let mut gaps = at;
     let mut left = get_varint(bytes, &mut gaps).unwrap_or(0);
-    // The counts start after the `left` gaps: the bytes that end a varint are those under 0x80.
+    // The counts start after the `left` gaps.
     let mut counts = gaps;
-    let mut ended = 0;
-    while ended < left {
-        match bytes.get(counts) {
-            Some(&b) => {
-                counts += 1;
-                ended += u32::from(b < 0x80);
-            }
-            None => {
-                left = 0;
-                break;
-            }
-        }
+    match skip_varints(bytes, gaps, left) {
+        Some(end) => counts = end,
+        None => left = 0,
     }
     let mut next_doc: u32 = 0;
     std::iter::from_fn(move || {
@@ -143,7 +139,6 @@ pub fn encode_skips(postings: &[Posting], out: &mut Vec<u8>) {
     if postings.len() < SKIP_EVERY {
         return;
     }
-    let varint_len = |n: u32| (32 - (n | 1).leading_zeros()).div_ceil(7);
     let first_gap = varint_len(postings.len() as u32);
     let mut gap_at = first_gap;
     let mut gap_ats = Vec::with_capacity(postings.len());
@@ -329,7 +324,7 @@ fn skipped_to(
 ) -> Option<Walk> {
     let counts_start = get_varint(skips, skip_at)? as usize;
     let end = start.checked_add(get_varint(skips, skip_at)? as usize)?;
-    let first_gap = start + (32 - (len | 1).leading_zeros()).div_ceil(7) as usize;
+    let first_gap = start + varint_len(len) as usize;
     let mut walk = Walk {
         gap_at: first_gap,
         count_at: Some(start.checked_add(counts_start)?),
