@@ -33,8 +33,21 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
-  say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+# What is missing is installed side by side, each install into its own log under target/setup/:
+# the two cargo installs fill each other's one-core stretches (a crate's final link, a build
+# script), and apt and npm mostly wait on the network.
+logs=target/setup
+mkdir -p "$logs"
+declare -A installing=()
+# in_background NAME COMMAND…: runs COMMAND with its output in $logs/NAME.log.
+in_background() {
+  local name=$1
+  shift
+  "$@" >"$logs/$name.log" 2>&1 &
+  installing[$name]=$!
+}
+
+install_trunk() {
   # 0.22 needs a newer rustc than 1.95; --locked keeps its dependencies at the tested versions.
   # Trunk only orchestrates the build, so it is compiled without optimisation, LTO or its update
   # check (which never runs offline): 138 s here (2 cores) instead of 407 s with its own release
@@ -43,35 +56,56 @@ if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
   CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=false \
     CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --features rustls
+}
+if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+  say "installing trunk $TRUNK_VERSION (a few minutes, once; log: $logs/trunk.log)"
+  in_background trunk install_trunk
 fi
 
-if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]]; then
-  say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
+install_wasm_bindgen() {
   # Not --locked: its lockfile names a webpki-roots release the registry no longer has. Without
   # its default TLS feature (downloads for wasm-bindgen-test-runner, which Dateline does not use)
   # and without optimisation: 42 s here instead of 113 s, and it then takes 0.6 s instead of
   # 0.14 s on the seed page's 2.7 MB wasm.
   CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=false \
     cargo install wasm-bindgen-cli --version "$bindgen_version" --force --no-default-features
+}
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]]; then
+  say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once; log: $logs/wasm-bindgen.log)"
+  in_background wasm-bindgen install_wasm_bindgen
 fi
 
-if ! command -v npm >/dev/null; then
-  say "installing Node.js and npm from Debian"
-  apt_install nodejs npm
+# Debian's packages first (one apt run: dpkg takes one at a time), then the npm tools, which need
+# Debian's npm when the machine has none.
+debian=()
+command -v npm >/dev/null || debian+=(nodejs npm)
+if $with_browser && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  debian+=(chromium chromium-driver)
 fi
 # npm ci when node_modules is missing or older than the lockfile (wasm-opt, playwright-core).
+npm_needed=false
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "installing the npm tools (binaryen for wasm-opt, playwright-core)"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm_needed=true
 fi
+install_packages() {
+  if ((${#debian[@]})); then apt_install "${debian[@]}"; fi
+  if $npm_needed; then npm ci --no-audit --no-fund --loglevel=error; fi
+}
+if ((${#debian[@]})) || $npm_needed; then
+  ((${#debian[@]})) && say "installing Debian's ${debian[*]}"
+  $npm_needed && say "installing the npm tools (binaryen for wasm-opt, playwright-core)"
+  in_background packages install_packages
+fi
+
+for name in "${!installing[@]}"; do
+  if ! wait "${installing[$name]}"; then
+    kill "${installing[@]}" 2>/dev/null || true
+    tail -n 30 "$logs/$name.log" >&2
+    fail "installing $name failed (above: the end of $logs/$name.log); fix what it says and run scripts/setup.sh again"
+  fi
+done
+
 [[ "$(wasm-opt --version 2>/dev/null)" == *"version_132"* ]] ||
   fail "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt) says '$(wasm-opt --version 2>&1)'"
-
-if $with_browser; then
-  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
-    say "installing Debian's chromium and chromium-driver"
-    apt_install chromium chromium-driver
-  fi
-fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), node $(node --version)"
