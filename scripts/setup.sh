@@ -33,50 +33,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# What is missing is installed side by side, each install into its own log under target/setup/:
-# the two cargo installs fill each other's one-core stretches (a crate's final link, a build
-# script), and apt and npm mostly wait on the network.
-logs=target/setup
-mkdir -p "$logs"
-declare -A installing=()
-# in_background NAME COMMAND…: runs COMMAND with its output in $logs/NAME.log.
-in_background() {
-  local name=$1
-  shift
-  "$@" >"$logs/$name.log" 2>&1 &
-  installing[$name]=$!
-}
-
-install_trunk() {
-  # 0.22 needs a newer rustc than 1.95; --locked keeps its dependencies at the tested versions.
-  # Trunk only orchestrates the build, so it is compiled without optimisation, LTO or its update
-  # check (which never runs offline): 138 s here (2 cores) instead of 407 s with its own release
-  # profile (306 s at opt-level 3 without LTO), and a release build of Dateline takes the same
-  # 9-10 s of its own either way.
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=false \
-    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --features rustls
-}
-if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
-  say "installing trunk $TRUNK_VERSION (a few minutes, once; log: $logs/trunk.log)"
-  in_background trunk install_trunk
-fi
-
-install_wasm_bindgen() {
-  # Not --locked: its lockfile names a webpki-roots release the registry no longer has. Without
-  # its default TLS feature (downloads for wasm-bindgen-test-runner, which Dateline does not use)
-  # and without optimisation: 42 s here instead of 113 s, and it then takes 0.6 s instead of
-  # 0.14 s on the seed page's 2.7 MB wasm.
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=false \
-    cargo install wasm-bindgen-cli --version "$bindgen_version" --force --no-default-features
-}
-if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]]; then
-  say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once; log: $logs/wasm-bindgen.log)"
-  in_background wasm-bindgen install_wasm_bindgen
-fi
-
-# Debian's packages first (one apt run: dpkg takes one at a time), then the npm tools, which need
-# Debian's npm when the machine has none.
+# Debian's packages (one apt run: dpkg takes one at a time), then the npm tools, which need
+# Debian's npm when the machine has none. They mostly wait on the network, so they download in
+# the background, into target/setup/packages.log, while the cargo installs below compile. (The two
+# cargo installs side by side were slower than one after the other: 246 s against about 220 on
+# a fresh machine here, each taking both cores.)
 debian=()
 command -v npm >/dev/null || debian+=(nodejs npm)
 if $with_browser && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
@@ -91,19 +52,44 @@ install_packages() {
   if ((${#debian[@]})); then apt_install "${debian[@]}"; fi
   if $npm_needed; then npm ci --no-audit --no-fund --loglevel=error; fi
 }
+packages=""
+packages_log=target/setup/packages.log
 if ((${#debian[@]})) || $npm_needed; then
-  ((${#debian[@]})) && say "installing Debian's ${debian[*]}"
-  $npm_needed && say "installing the npm tools (binaryen for wasm-opt, playwright-core)"
-  in_background packages install_packages
+  ((${#debian[@]})) && say "installing Debian's ${debian[*]} (in the background; log: $packages_log)"
+  $npm_needed && say "installing the npm tools: binaryen for wasm-opt, playwright-core (in the background; log: $packages_log)"
+  mkdir -p target/setup
+  install_packages >"$packages_log" 2>&1 &
+  packages=$!
+  # Stopped with this script, not left running.
+  trap 'kill "$packages" 2>/dev/null || true' EXIT
 fi
 
-for name in "${!installing[@]}"; do
-  if ! wait "${installing[$name]}"; then
-    kill "${installing[@]}" 2>/dev/null || true
-    tail -n 30 "$logs/$name.log" >&2
-    fail "installing $name failed (above: the end of $logs/$name.log); fix what it says and run scripts/setup.sh again"
-  fi
-done
+if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+  say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+  # 0.22 needs a newer rustc than 1.95; --locked keeps its dependencies at the tested versions.
+  # Trunk only orchestrates the build, so it is compiled without optimisation, LTO or its update
+  # check (which never runs offline): 138 s here (2 cores) instead of 407 s with its own release
+  # profile (306 s at opt-level 3 without LTO), and a release build of Dateline takes the same
+  # 9-10 s of its own either way.
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=false \
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --features rustls
+fi
+
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]]; then
+  say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
+  # Not --locked: its lockfile names a webpki-roots release the registry no longer has. Without
+  # its default TLS feature (downloads for wasm-bindgen-test-runner, which Dateline does not use)
+  # and without optimisation: 42 s here instead of 113 s, and it then takes 0.6 s instead of
+  # 0.14 s on the seed page's 2.7 MB wasm.
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=false \
+    cargo install wasm-bindgen-cli --version "$bindgen_version" --force --no-default-features
+fi
+
+if [[ -n "$packages" ]] && ! wait "$packages"; then
+  tail -n 30 "$packages_log" >&2
+  fail "installing the Debian or npm packages failed (above: the end of $packages_log); fix what it says and run scripts/setup.sh again"
+fi
 
 [[ "$(wasm-opt --version 2>/dev/null)" == *"version_132"* ]] ||
   fail "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt) says '$(wasm-opt --version 2>&1)'"
