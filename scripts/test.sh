@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up everything, then runs every check and test: formatting, clippy (native and wasm),
-# the unit tests, a release build and its size report, release builds of the hostile test corpus
-# and of 2,000 synthetic articles, and the end-to-end tests in headless Chromium (one of which
-# serves a copy of e2e/fixtures/own-articles with scripts/serve.sh and adds an article to it).
+# the unit tests, a release build and its size report, release builds of the hostile test corpus,
+# of 2,000 synthetic articles and of e2e/fixtures/own-articles (scripts/build-e2e-pages.sh), and
+# the end-to-end tests in headless Chromium (one of which serves a copy of e2e/fixtures/own-articles
+# with scripts/serve.sh and adds an article to it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -28,19 +29,36 @@ trunk build --release --offline
 step "size report"
 cargo run -q -p dateline-package --bin dateline-size -- dist 10
 
-step "release build of the hostile corpus, able to crash on request (for e2e/hostile.test.mjs)"
-node e2e/fixtures/hostile-corpus.mjs target/e2e-hostile/corpus
-DATELINE_CORPUS=target/e2e-hostile/corpus trunk build --release --offline --features crash-test \
-  --dist target/e2e-hostile/dist
+# The suites below that need a page of their own wait for scripts/build-e2e-pages.sh, which
+# builds those pages in the background meanwhile: its release builds spend most of their time in
+# one-core steps (LTO, wasm-opt), and the first suites need about one core. A suite that needs a
+# page other than dist/ goes in `later`.
+later=(e2e/hostile.test.mjs e2e/scale.test.mjs e2e/own-articles.test.mjs e2e/serve.test.mjs)
+first=()
+for suite in e2e/*.test.mjs; do
+  [[ " ${later[*]} " == *" $suite "* ]] || first+=("$suite")
+done
+pages_log=target/e2e-pages.log
+step "release builds of the hostile corpus, 2,000 synthetic articles and your own articles, in the background (log: $pages_log)"
+# Its own process group, so that it stops with this script.
+setsid scripts/build-e2e-pages.sh >"$pages_log" 2>&1 &
+pages=$!
+trap 'kill -- -"$pages" 2>/dev/null || true' EXIT
 
-step "release build of 2,000 synthetic articles (for e2e/scale.test.mjs)"
-scripts/build-bench-page.sh target/e2e-scale/dist 2000 >/dev/null
-
-step "your own articles: scripts/build.sh on a CSV export and a feed (for e2e/own-articles.test.mjs)"
-rm -rf target/e2e-own/site
-scripts/build.sh e2e/fixtures/own-articles target/e2e-own/site
-
-step "end-to-end tests in headless Chromium"
 # Each test takes seconds; one that hangs (seen once in seven runs, in the hostile 1 MB-line test,
 # with the browser idle) fails after five minutes instead of holding CI to its limit.
-node --test --test-concurrency=1 --test-timeout=300000 e2e/*.test.mjs
+e2e() { node --test --test-concurrency=1 --test-timeout=300000 "$@"; }
+
+step "end-to-end tests in headless Chromium: the page in dist/"
+failed=0
+e2e "${first[@]}" || failed=1
+
+step "end-to-end tests in headless Chromium: the pages built in the background, and scripts/serve.sh"
+if ! wait "$pages"; then
+  tail -n 40 "$pages_log"
+  echo "test.sh: building the pages for the browser tests failed (above: the end of $pages_log)" >&2
+  exit 1
+fi
+cat "$pages_log"
+e2e "${later[@]}" || failed=1
+exit "$failed"
