@@ -36,8 +36,8 @@ fi
 # Debian's packages (one apt run: dpkg takes one at a time), then the npm tools, which need
 # Debian's npm when the machine has none. They mostly wait on the network, so they download in
 # the background, into target/setup/packages.log, while the cargo installs below compile. (The two
-# cargo installs side by side were slower than one after the other: 246 s against about 220 on
-# a fresh machine here, each taking both cores.)
+# cargo installs side by side were slower than one after the other: all of setup took 246 s
+# against 162 on a fresh machine here, each install taking both cores.)
 debian=()
 command -v npm >/dev/null || debian+=(nodejs npm)
 if $with_browser && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
