@@ -60,8 +60,8 @@ if ((${#debian[@]})) || $npm_needed; then
   mkdir -p target/setup
   install_packages >"$packages_log" 2>&1 &
   packages=$!
-  # Stopped with this script, not left running.
-  trap 'kill "$packages" 2>/dev/null || true' EXIT
+  # Stopped, with the apt or npm it runs, if this script stops first (a cargo install failed).
+  trap '{ pkill -P "$packages"; kill "$packages"; } 2>/dev/null || true' EXIT
 fi
 
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
