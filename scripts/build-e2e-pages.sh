@@ -9,8 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-
 step "release build of the hostile corpus, able to crash on request (for e2e/hostile.test.mjs)"
 node e2e/fixtures/hostile-corpus.mjs target/e2e-hostile/corpus
 DATELINE_CORPUS=target/e2e-hostile/corpus trunk build --release --offline --features crash-test \

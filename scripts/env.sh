@@ -14,3 +14,6 @@ apt_install() {
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
 }
+
+# step TEXT…: a heading for the next step of a script's output.
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

@@ -9,8 +9,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 source scripts/env.sh
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-
 step "formatting"
 cargo fmt --all -- --check
 
@@ -32,7 +30,8 @@ cargo run -q -p dateline-package --bin dateline-size -- dist 10
 # The suites below that need a page of their own wait for scripts/build-e2e-pages.sh, which
 # builds those pages in the background meanwhile: its release builds spend most of their time in
 # one-core steps (LTO, wasm-opt), and the first suites need about one core. A suite that needs a
-# page other than dist/ goes in `later`.
+# page other than dist/ goes in `later`, and so does serve.test.mjs: its own build would wait on
+# the background builds' lock on target/.
 later=(e2e/hostile.test.mjs e2e/scale.test.mjs e2e/own-articles.test.mjs e2e/serve.test.mjs)
 first=()
 for suite in e2e/*.test.mjs; do
